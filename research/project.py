@@ -96,13 +96,23 @@ class Settings:
         anon = data.get("anonymise", {})
         s = cls(raw=data)
         s.name = str(data.get("project", {}).get("name", s.name))
-        s.spacy_model = _typed(path, "anonymise.spacy_model", anon.get("spacy_model", s.spacy_model), str)
-        s.score_threshold = _unit(path, "anonymise.score_threshold", anon.get("score_threshold", s.score_threshold))
-        s.review_below = _unit(path, "anonymise.review_below", anon.get("review_below", s.review_below))
+        s.spacy_model = _typed(
+            path, "anonymise.spacy_model", anon.get("spacy_model", s.spacy_model), str
+        )
+        s.score_threshold = _unit(
+            path, "anonymise.score_threshold", anon.get("score_threshold", s.score_threshold)
+        )
+        s.review_below = _unit(
+            path, "anonymise.review_below", anon.get("review_below", s.review_below)
+        )
         s.allow_list = _strings(path, "anonymise.allow_list", anon.get("allow_list", s.allow_list))
         s.deny_list = _strings(path, "anonymise.deny_list", anon.get("deny_list", s.deny_list))
-        s.codebook = _typed(path, "coding.codebook", data.get("coding", {}).get("codebook", s.codebook), str)
-        s.attribution = _strings(path, "groups.attribution", data.get("groups", {}).get("attribution", s.attribution))
+        s.codebook = _typed(
+            path, "coding.codebook", data.get("coding", {}).get("codebook", s.codebook), str
+        )
+        s.attribution = _strings(
+            path, "groups.attribution", data.get("groups", {}).get("attribution", s.attribution)
+        )
         return s
 
 

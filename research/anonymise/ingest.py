@@ -64,7 +64,9 @@ def import_file(
         raise InputError(path, f"a source labelled {label!r} exists already; choose another --name")
     missing = [f for f in facilitators or [] if f not in transcript.speakers]
     if missing:
-        raise InputError(path, "facilitator not among the speakers of this file (check --facilitator)")
+        raise InputError(
+            path, "facilitator not among the speakers of this file (check --facilitator)"
+        )
     with transaction(db):
         cur = db.execute(
             "INSERT INTO sources (label, format, content_sha256, kind, attrs, n_turns, n_words,"
@@ -89,10 +91,16 @@ def import_file(
         }
         with vault.transaction():
             vault.put("original", source_id, original)
-        project.log("import", source=label, format=transcript.format, turns=len(transcript.utterances))
+        project.log(
+            "import", source=label, format=transcript.format, turns=len(transcript.utterances)
+        )
     return ImportedSource(
-        source_id, label, transcript.format, len(transcript.utterances),
-        len(transcript.speakers), transcript.word_count,
+        source_id,
+        label,
+        transcript.format,
+        len(transcript.utterances),
+        len(transcript.speakers),
+        transcript.word_count,
     )
 
 

@@ -36,7 +36,9 @@ CREATE TABLE IF NOT EXISTS records (
 """
 
 
-def derive_key(passphrase: str, salt: bytes, n: int = SCRYPT_N, r: int = SCRYPT_R, p: int = SCRYPT_P) -> bytes:
+def derive_key(
+    passphrase: str, salt: bytes, n: int = SCRYPT_N, r: int = SCRYPT_R, p: int = SCRYPT_P
+) -> bytes:
     from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
     return Scrypt(salt=salt, length=32, n=n, r=r, p=p).derive(passphrase.encode("utf-8"))
@@ -78,7 +80,9 @@ class Vault:
         if not passphrase:
             raise VaultError("an empty passphrase is not allowed")
         try:
-            conn = sqlite3.connect(str(path), timeout=30, isolation_level=None, check_same_thread=False)
+            conn = sqlite3.connect(
+                str(path), timeout=30, isolation_level=None, check_same_thread=False
+            )
             conn.execute("PRAGMA busy_timeout = 30000")
             conn.execute("PRAGMA journal_mode = WAL")
             conn.executescript(_SCHEMA)
@@ -89,7 +93,9 @@ class Vault:
             salt = os.urandom(16)
             key = derive_key(passphrase, salt)
             vault = cls(conn, key, path)
-            params = json.dumps({"kdf": "scrypt", "n": SCRYPT_N, "r": SCRYPT_R, "p": SCRYPT_P}).encode()
+            params = json.dumps(
+                {"kdf": "scrypt", "n": SCRYPT_N, "r": SCRYPT_R, "p": SCRYPT_P}
+            ).encode()
             with transaction(conn):
                 conn.execute("INSERT INTO vault_meta VALUES ('salt', ?)", (salt,))
                 conn.execute("INSERT INTO vault_meta VALUES ('kdf', ?)", (params,))
@@ -162,4 +168,6 @@ class Vault:
         try:
             return self._aead.decrypt(nonce, blob, f"{kind}:{id}".encode())
         except InvalidTag:
-            raise VaultError(f"vault record {kind}:{id} cannot be decrypted (tampered or wrong key)") from None
+            raise VaultError(
+                f"vault record {kind}:{id} cannot be decrypted (tampered or wrong key)"
+            ) from None

@@ -19,7 +19,9 @@ app = typer.Typer(
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
-export_app = typer.Typer(help="Write exports built from anonymised data only.", no_args_is_help=True)
+export_app = typer.Typer(
+    help="Write exports built from anonymised data only.", no_args_is_help=True
+)
 app.add_typer(export_app, name="export")
 
 ProjectOpt = Annotated[

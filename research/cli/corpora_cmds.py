@@ -38,17 +38,24 @@ def inspect(
 def import_(
     files: Annotated[list[Path], typer.Argument(help="Transcript files to add to the project.")],
     name: Annotated[
-        str | None, typer.Option("--name", help="Label for the source (default: file stem; one file only).")
+        str | None,
+        typer.Option("--name", help="Label for the source (default: file stem; one file only)."),
     ] = None,
     attr: Annotated[
         list[str] | None,
-        typer.Option("--attr", help="Group attribute key=value, e.g. authority=district (repeatable)."),
+        typer.Option(
+            "--attr", help="Group attribute key=value, e.g. authority=district (repeatable)."
+        ),
     ] = None,
     facilitator: Annotated[
         list[str] | None,
-        typer.Option("--facilitator", help="Display name of a facilitator in the file (repeatable)."),
+        typer.Option(
+            "--facilitator", help="Display name of a facilitator in the file (repeatable)."
+        ),
     ] = None,
-    kind: Annotated[str | None, typer.Option("--kind", help="e.g. 'focus group' or 'interview'.")] = None,
+    kind: Annotated[
+        str | None, typer.Option("--kind", help="e.g. 'focus group' or 'interview'.")
+    ] = None,
     project: ProjectOpt = None,
 ) -> None:
     """Add transcripts to the project. Originals go to the encrypted vault; nothing else is kept.

@@ -40,7 +40,9 @@ def demo(
     out: Annotated[Path, typer.Option("--out", help="Where to build the demo project.")] = Path(
         "demo-project"
     ),
-    force: Annotated[bool, typer.Option("--force", help="Replace an existing demo project at --out.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace an existing demo project at --out.")
+    ] = False,
 ) -> None:
     """Build a project from the bundled demo corpus and run the pipeline on it."""
     from research.demo import run_demo

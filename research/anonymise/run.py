@@ -1,0 +1,207 @@
+"""`research anonymise`: detect in new sources, apply everywhere, scan the output again.
+
+Detection (the costly NLP pass) runs once per source and is committed source by source, so an
+interrupted run resumes where it stopped. The apply step then rebuilds every source, and a
+residual scan re-runs detection on the anonymised text of the new sources: whatever it still
+finds becomes a redaction rule, applied at once and flagged for the ethics lead.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from research.anonymise.apply import apply_all
+from research.anonymise.ingest import load_original
+from research.anonymise.speakers import SpeakerRegistry, register_source_speakers
+from research.anonymise.vault import Vault
+from research.project import Project, now
+from research.store import transaction
+
+Progress = Callable[[int, int], None]
+# Pseudonyms and placeholders the apply step writes: the residual scan must not flag them.
+PLACEHOLDER = re.compile(
+    r"\[(?:Person|Council|Organisation|Place) [A-Z0-9]+\]|\[(?:email|phone|ID|postcode|URL)\]|\b(?:P\d{2,}|F\d+|Unidentified)\b"
+)
+
+
+class DetectorLike(Protocol):
+    def set_known(self, people=(), orgs=(), places=()) -> None: ...
+    def analyze_batch(self, texts: list[str], progress=None) -> list[list]: ...
+
+
+@dataclass
+class RunSummary:
+    detected_sources: list[str] = field(default_factory=list)
+    words: int = 0
+    detections: int = 0
+    residual: int = 0
+    applied: int = 0
+    by_type: dict[str, int] = field(default_factory=dict)
+    pending_review: int = 0
+    detect_seconds: float = 0.0
+    total_seconds: float = 0.0
+
+
+def make_detector(project: Project) -> DetectorLike:
+    from research.anonymise.detect import DetectionSettings, Detector
+
+    s = project.settings
+    return Detector(
+        DetectionSettings(
+            spacy_model=s.spacy_model,
+            score_threshold=s.score_threshold,
+            allow_list=list(s.allow_list),
+            deny_list=list(s.deny_list),
+        )
+    )
+
+
+def anonymise_project(
+    project: Project,
+    vault: Vault,
+    *,
+    detector: DetectorLike | None = None,
+    progress: Progress | None = None,
+    actor: str | None = None,
+) -> RunSummary:
+    """Anonymise every source not yet anonymised, and re-apply the whole project."""
+    t0 = time.perf_counter()
+    db = project.db
+    summary = RunSummary()
+    pending = db.execute(
+        "SELECT id, label, n_words FROM sources WHERE detected_at IS NULL ORDER BY id"
+    ).fetchall()
+    with transaction(db), vault.transaction():
+        registry = SpeakerRegistry(db, vault)
+        for src in db.execute("SELECT id FROM sources ORDER BY id").fetchall():
+            orig = load_original(vault, src["id"])
+            register_source_speakers(registry, orig["utterances"], orig.get("facilitators", []))
+    if pending:
+        detector = detector or make_detector(project)
+        detector.set_known(people=registry.known_people())
+        total = sum(s["n_words"] for s in pending)
+        done = 0
+        t1 = time.perf_counter()
+        for src in pending:
+            texts = [u["text"] for u in load_original(vault, src["id"])["utterances"]]
+            words_before = done
+
+            def tick(n_texts: int, _texts=texts, _base=words_before) -> None:
+                if progress:
+                    progress(_base + sum(len(t.split()) for t in _texts[:n_texts]), total)
+
+            results = detector.analyze_batch(texts, progress=tick)
+            _store_detections(project, vault, src["id"], results)
+            done += src["n_words"]
+            if progress:
+                progress(done, total)
+            summary.detected_sources.append(src["label"])
+            summary.detections += sum(len(r) for r in results)
+        summary.words = total
+        summary.detect_seconds = time.perf_counter() - t1
+    stats = apply_all(project, vault, actor=actor)
+    if pending:
+        summary.residual = residual_scan(project, vault, detector, [s["id"] for s in pending])
+        if summary.residual:
+            stats = apply_all(project, vault, actor=actor)
+    summary.applied = stats["applied"]
+    summary.by_type = stats["by_type"]
+    summary.pending_review = db.execute(
+        "SELECT COUNT(*) FROM detections WHERE decision = 'pending' AND applied = 1"
+    ).fetchone()[0]
+    with transaction(db):
+        project.log(
+            "anonymise",
+            actor,
+            sources=summary.detected_sources,
+            detections=summary.detections,
+            residual=summary.residual,
+            applied=summary.applied,
+        )
+    summary.total_seconds = time.perf_counter() - t0
+    return summary
+
+
+def _store_detections(project: Project, vault: Vault, source_id: int, results: list[list]) -> None:
+    """One source's detections, committed together with its detected_at stamp."""
+    db = project.db
+    review_below = project.settings.review_below
+    stamp = now()
+    with transaction(db), vault.transaction():
+        for (old,) in db.execute(
+            "SELECT id FROM detections WHERE source_id = ? AND origin = 'detected'", (source_id,)
+        ).fetchall():
+            vault.delete("surface", old)
+        db.execute(
+            "DELETE FROM detections WHERE source_id = ? AND origin = 'detected'", (source_id,)
+        )
+        for idx, dets in enumerate(results):
+            for d in dets:
+                cur = db.execute(
+                    "INSERT INTO detections (source_id, utt_idx, start, end, entity_type, recognizer,"
+                    " score, origin, decision, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'detected', ?, ?)",
+                    (
+                        source_id,
+                        idx,
+                        d.start,
+                        d.end,
+                        d.entity_type,
+                        d.recognizer,
+                        float(d.score),
+                        "pending" if d.score < review_below else "auto",
+                        stamp,
+                    ),
+                )
+                vault.put("surface", cur.lastrowid, d.text)
+        db.execute("UPDATE sources SET detected_at = ? WHERE id = ?", (stamp, source_id))
+
+
+def residual_scan(
+    project: Project, vault: Vault, detector: DetectorLike, source_ids: list[int]
+) -> int:
+    """Detect again on the anonymised text; each new finding becomes a pending redaction rule."""
+    db = project.db
+    rows = db.execute(
+        f"SELECT source_id, idx, text FROM utterances WHERE source_id IN ({','.join('?' * len(source_ids))})"
+        " ORDER BY source_id, idx",
+        source_ids,
+    ).fetchall()
+    results = detector.analyze_batch([r["text"] for r in rows])
+    known = {t.casefold() for _, t in vault.items("rule")}
+    found = 0
+    stamp = now()
+    with transaction(db), vault.transaction():
+        for row, dets in zip(rows, results, strict=True):
+            for d in dets:
+                if PLACEHOLDER.search(d.text) or not d.text.strip("[]() ").strip():
+                    continue
+                surface = d.text.strip()
+                rule_id = None
+                if surface.casefold() not in known:
+                    cur = db.execute(
+                        "INSERT INTO redaction_rules (entity_type, origin, decision, created_at)"
+                        " VALUES (?, 'residual', 'pending', ?)",
+                        (d.entity_type, stamp),
+                    )
+                    rule_id = cur.lastrowid
+                    vault.put("rule", rule_id, surface)
+                    known.add(surface.casefold())
+                db.execute(
+                    "INSERT INTO residual_findings (source_id, utt_idx, entity_type, recognizer, score,"
+                    " rule_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        row["source_id"],
+                        row["idx"],
+                        d.entity_type,
+                        d.recognizer,
+                        float(d.score),
+                        rule_id,
+                        stamp,
+                    ),
+                )
+                found += 1
+    return found

@@ -1,0 +1,154 @@
+"""The anonymise run end to end with a fake detector: pseudonyms, propagation, audit, vault."""
+
+from __future__ import annotations
+
+import pytest
+
+from research.anonymise.ingest import import_file
+from research.anonymise.propagate import is_ambiguous
+from research.anonymise.run import anonymise_project
+from research.anonymise.vault import Vault
+from tests.anonymise.fakes import FakeDetector
+
+FG1 = """\
+Elaine Hughes: Welcome everyone. How did you come to work at Sandwell Council?
+Okonkwo, Chidi: My cousin Adaeze told me about it, she worked in Oldbury.
+Priya Sharma: I saw the advert. Then priya from HR, no, I mean Grace, rang me on 07700 900123.
+Elaine Hughes: And what would you change?
+Okonkwo, Chidi: Honestly the grace period for references. Ask Priya's team, or adaeze.
+"""
+
+FG2 = """\
+Elaine Hughes: Thanks for coming. Tell me about progression?
+Mensah, Kofi: Chidi Okonkwo got promoted, and Adaeze too. Write to kofi.mensah@walsall.gov.uk.
+"""
+
+ENTITIES = {
+    "Sandwell Council": "ORG",
+    "Adaeze": "PERSON",
+    "Oldbury": "PLACE",
+    "Grace": "PERSON",
+    "07700 900123": "PHONE",
+    "kofi.mensah@walsall.gov.uk": "EMAIL",
+}
+
+
+@pytest.fixture
+def anonymised(project, passphrase, tmp_path):
+    (tmp_path / "fg1.txt").write_text(FG1, encoding="utf-8")
+    (tmp_path / "fg2.txt").write_text(FG2, encoding="utf-8")
+    vault = Vault.open(project.vault_path, passphrase, create=True)
+    import_file(project, vault, tmp_path / "fg1.txt", label="FG1", attrs={"group": "under-30s"})
+    import_file(project, vault, tmp_path / "fg2.txt", label="FG2")
+    detector = FakeDetector(ENTITIES)
+    summary = anonymise_project(project, vault, detector=detector)
+    yield project, vault, summary, detector
+    vault.close()
+
+
+def texts(project, label):
+    return [
+        (r[0], r[1])
+        for r in project.db.execute(
+            "SELECT sp.pseudonym, u.text FROM utterances u JOIN speakers sp ON sp.id = u.speaker_id"
+            " JOIN sources s ON s.id = u.source_id WHERE s.label = ? ORDER BY u.idx",
+            (label,),
+        )
+    ]
+
+
+def test_speakers_get_consistent_pseudonyms_and_facilitator_is_recognised(anonymised):
+    project, *_ = anonymised
+    fg1, fg2 = texts(project, "FG1"), texts(project, "FG2")
+    assert [p for p, _ in fg1] == ["F1", "P01", "P02", "F1", "P01"]
+    assert [p for p, _ in fg2] == ["F1", "P03"]
+    # "Chidi Okonkwo" in FG2 is the FG1 speaker "Okonkwo, Chidi": the same pseudonym.
+    assert fg2[1][1].startswith("P01 got promoted")
+
+
+def test_names_are_propagated_in_any_case_and_possessive(anonymised):
+    project, *_ = anonymised
+    fg1 = dict(enumerate(t for _, t in texts(project, "FG1")))
+    assert "Then P02 from HR" in fg1[2]  # lower-case "priya" is the speaker Priya Sharma
+    assert "Ask P02's team, or [Person 1]." in fg1[4]  # possessive kept, lower-case adaeze caught
+    assert "the grace period" in fg1[4]  # ordinary word survives
+    assert "[Person 2], rang me on [phone]" in fg1[2]
+
+
+def test_replacements_are_consistent_across_sources(anonymised):
+    project, *_ = anonymised
+    fg1 = [t for _, t in texts(project, "FG1")]
+    fg2 = [t for _, t in texts(project, "FG2")]
+    assert "My cousin [Person 1] told me about it, she worked in [Place 1]." == fg1[1]
+    assert "and [Person 1] too" in fg2[1]
+    assert "[Council A]" in fg1[0]
+    assert fg2[1].endswith("Write to [email].")
+
+
+def test_project_db_holds_no_original_surface(anonymised):
+    project, vault, *_ = anonymised
+    project.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    raw = project.db_path.read_bytes()
+    surfaces = {s for _, s in vault.items("surface")} | {
+        "Elaine",
+        "Hughes",
+        "Chidi",
+        "Okonkwo",
+        "Kofi",
+        "Mensah",
+        "Priya",
+        "Sharma",
+    }
+    assert len(surfaces) > 8
+    for s in surfaces:
+        assert s.encode() not in raw, s
+        if not is_ambiguous(s):  # "Grace" the person is gone; "the grace period" stays
+            assert s.lower().encode() not in raw.lower(), s
+    assert b"Adaeze" not in vault.path.read_bytes()
+
+
+def test_audit_records_every_detection(anonymised):
+    project, vault, summary, _ = anonymised
+    rows = project.db.execute("SELECT * FROM detections").fetchall()
+    origins = {r["origin"] for r in rows}
+    assert {"detected", "propagated"} <= origins
+    for r in rows:
+        assert r["recognizer"] and r["entity_type"] and r["created_at"]
+        assert vault.get("surface", r["id"]) is not None
+        if r["applied"]:
+            assert r["replacement"] and r["a_end"] > r["a_start"]
+    assert summary.applied == sum(1 for r in rows if r["applied"])
+
+
+def test_rerun_detects_nothing_new_and_is_stable(anonymised):
+    project, vault, summary, detector = anonymised
+    before = texts(project, "FG1") + texts(project, "FG2")
+    n = project.db.execute("SELECT COUNT(*) FROM detections").fetchone()[0]
+    again = anonymise_project(project, vault, detector=detector)
+    assert again.detected_sources == []
+    assert texts(project, "FG1") + texts(project, "FG2") == before
+    assert project.db.execute("SELECT COUNT(*) FROM detections").fetchone()[0] == n
+
+
+def test_residual_scan_flags_and_redacts_what_a_second_pass_finds(project, passphrase, tmp_path):
+    class SecondSight(FakeDetector):
+        """Misses 'Tomasz' on the first pass, finds it on the second (as context changes)."""
+
+        def analyze_batch(self, texts, progress=None):
+            if self.calls == 1:  # the residual scan
+                self.entities["Tomasz"] = "PERSON"
+            return super().analyze_batch(texts, progress)
+
+    (tmp_path / "a.txt").write_text(
+        "Ann Lee: Where is Tomasz?\nBob Roe: Tomasz is out.\n", encoding="utf-8"
+    )
+    vault = Vault.open(project.vault_path, passphrase, create=True)
+    import_file(project, vault, tmp_path / "a.txt", label="A")
+    summary = anonymise_project(project, vault, detector=SecondSight({}))
+    assert summary.residual == 2
+    rows = texts(project, "A")
+    assert all("Tomasz" not in t for _, t in rows)
+    rule = project.db.execute("SELECT * FROM redaction_rules").fetchone()
+    assert rule["origin"] == "residual" and rule["decision"] == "pending"
+    assert project.db.execute("SELECT COUNT(*) FROM residual_findings").fetchone()[0] == 2
+    vault.close()
