@@ -1,0 +1,88 @@
+"""`research demo`: build a project from the bundled demo corpus and run every stage on it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+import tomllib
+from collections.abc import Callable
+from importlib import resources
+from pathlib import Path
+
+from research.errors import ProjectError
+from research.project import CONFIG_NAME, init_project
+
+DEMO_PASSPHRASE = "demo-passphrase"
+
+
+def demo_dir() -> Path:
+    return Path(str(resources.files("research.corpora").joinpath("demo")))
+
+
+def demo_manifest() -> list[dict]:
+    return tomllib.loads((demo_dir() / "manifest.toml").read_text(encoding="utf-8"))["source"]
+
+
+def _prepare(out: Path, force: bool) -> None:
+    if out.exists():
+        if (out / CONFIG_NAME).exists() and force:
+            shutil.rmtree(out)
+        elif any(out.iterdir()) if out.is_dir() else True:
+            hint = " (use --force to replace it)" if (out / CONFIG_NAME).exists() else ""
+            raise ProjectError(f"{out}: exists and is not empty{hint}")
+
+
+def run_demo(out: str | Path, *, force: bool = False, echo: Callable[[str], None] = print) -> Path:
+    """Import, anonymise, code, theme and export the demo corpus into OUT."""
+    from research.anonymise.ingest import import_file
+    from research.anonymise.run import anonymise_project
+    from research.anonymise.vault import PASSPHRASE_ENV, Vault
+    from research.cli.progress import progress_bar
+    from research.export.audit import write_audit
+    from research.export.transcripts import export_transcripts
+
+    out = Path(out)
+    _prepare(out, force)
+    t0 = time.perf_counter()
+    passphrase = os.environ.get(PASSPHRASE_ENV) or DEMO_PASSPHRASE
+    project = init_project(out, name="Demo: Spotlight on Inclusion (fictional)")
+    echo(f"demo project: {project.root}")
+    if not os.environ.get(PASSPHRASE_ENV):
+        echo(
+            f"vault passphrase for this demo: {DEMO_PASSPHRASE!r} (set {PASSPHRASE_ENV} to use your own)"
+        )
+    vault = Vault.open(project.vault_path, passphrase, create=True)
+    try:
+        for src in demo_manifest():
+            imported = import_file(
+                project,
+                vault,
+                demo_dir() / src["file"],
+                label=src["label"],
+                attrs=src.get("attrs", {}),
+                facilitators=[src["facilitator"]] if src.get("facilitator") else None,
+                kind=src.get("kind"),
+            )
+            echo(
+                f"  imported {imported.label:<6} {imported.format:<11} {imported.n_turns:>3} turns {imported.n_words:>5} words"
+            )
+        with progress_bar("Anonymising (words)") as update:
+            summary = anonymise_project(project, vault, progress=update)
+        rate = summary.words / summary.detect_seconds if summary.detect_seconds else 0
+        echo(
+            f"anonymised {len(summary.detected_sources)} sources: {summary.applied} replacements, "
+            f"{summary.residual} residual findings, {summary.pending_review} pending review "
+            f"(detection {rate:,.0f} words/s)"
+        )
+    finally:
+        vault.close()
+    exports = project.exports_dir
+    transcripts = export_transcripts(project, "txt", exports / "transcripts")
+    audit = write_audit(project, exports / "audit.html")
+    write_audit(project, exports / "audit.csv")
+    echo(f"anonymised transcripts: {transcripts[0].parent}/ ({len(transcripts)} files)")
+    echo(f"anonymisation audit:    {audit} (and audit.csv)")
+    echo(f"done in {time.perf_counter() - t0:.0f} s. Next: `research status --project {out}`")
+    project.close()
+    return out

@@ -1,0 +1,1 @@
+"""Exports built from anonymised data only: transcripts, audit, quote sheets, report, REFI-QDA."""

@@ -1,0 +1,86 @@
+"""Review decisions and sign-off: recorded, re-applied at once, and voiding a stale sign-off."""
+
+from __future__ import annotations
+
+import pytest
+
+from research.anonymise.review import add_redaction, decide, list_detections
+from research.anonymise.signoff import sign_off, verify_signoff
+from research.errors import ProjectError
+from research.signoff_state import signoff_state
+from tests.anonymise.test_run import anonymised, texts  # noqa: F401  (fixture)
+
+
+def _find(project, vault, surface):
+    return next(i for i in list_detections(project, vault) if i.original == surface)
+
+
+def test_list_shows_context_and_originals_only_with_vault(anonymised):  # noqa: F811
+    project, vault, *_ = anonymised
+    blind = list_detections(project)
+    assert blind and all(i.original is None for i in blind)
+    assert any("«[Place 1]»" in i.context for i in blind)
+    seen = list_detections(project, vault)
+    assert {"Oldbury", "Adaeze"} <= {i.original for i in seen}
+    assert list_detections(project, pending=True, entity_type="PHONE") == []
+
+
+def test_reject_restores_the_words_and_records_who(anonymised):  # noqa: F811
+    project, vault, *_ = anonymised
+    item = _find(project, vault, "Oldbury")
+    decide(project, vault, item.id, "rejected", reviewer="ethics-lead")
+    assert "she worked in Oldbury." in texts(project, "FG1")[1][1]
+    row = project.db.execute("SELECT * FROM detections WHERE id = ?", (item.id,)).fetchone()
+    assert (row["decision"], row["decided_by"], row["applied"]) == ("rejected", "ethics-lead", 0)
+    decide(project, vault, item.id, "accepted", reviewer="ethics-lead")
+    assert "[Place 1]" in texts(project, "FG1")[1][1]
+
+
+def test_add_redacts_everywhere_in_any_case(anonymised):  # noqa: F811
+    project, vault, *_ = anonymised
+    rule = add_redaction(project, vault, "HR", "ORG", reviewer="ethics-lead")
+    assert "from [Organisation A]" in texts(project, "FG1")[2][1]
+    n = project.db.execute("SELECT COUNT(*) FROM detections WHERE recognizer = ?", (f"rule:{rule}",)).fetchone()[0]
+    assert n == 1
+    with pytest.raises(ProjectError):
+        add_redaction(project, vault, "   ")
+
+
+def test_unknown_detection_and_bad_decision_are_clear_errors(anonymised):  # noqa: F811
+    project, vault, *_ = anonymised
+    with pytest.raises(ProjectError, match="no detection with id 99999"):
+        decide(project, vault, 99999, "accepted")
+    with pytest.raises(ProjectError, match="decision must be"):
+        decide(project, vault, 1, "maybe")
+
+
+def test_signoff_pins_the_corpus_and_a_change_voids_it(anonymised):  # noqa: F811
+    project, vault, *_ = anonymised
+    state = sign_off(project, "Dr Ethics", allow_pending=True)
+    assert state["valid"] and len(state["corpus_sha256"]) == 64
+    assert verify_signoff(project)["valid"]
+    decide(project, vault, _find(project, vault, "Oldbury").id, "rejected", reviewer="x")
+    after = signoff_state(project.db)
+    assert not after["valid"] and "changed" in after["summary"]
+
+
+def test_signoff_refuses_pending_items_unless_allowed(project, passphrase, tmp_path):
+    from research.anonymise.ingest import import_file
+    from research.anonymise.run import anonymise_project
+    from research.anonymise.vault import Vault
+    from tests.anonymise.fakes import Detection, FakeDetector
+
+    class Unsure(FakeDetector):
+        def analyze(self, text):
+            return [Detection(d.start, d.end, d.entity_type, d.text, 0.4, "unsure") for d in super().analyze(text)]
+
+    (tmp_path / "a.txt").write_text("Ann Lee: Did Kemi come?\nBob Roe: Kemi did.\n", encoding="utf-8")
+    vault = Vault.open(project.vault_path, passphrase, create=True)
+    import_file(project, vault, tmp_path / "a.txt", label="A")
+    anonymise_project(project, vault, detector=Unsure({"Kemi": "PERSON"}))
+    with pytest.raises(ProjectError, match="await review"):
+        sign_off(project, "Dr Ethics")
+    for item in list_detections(project, pending=True):
+        decide(project, vault, item.id, "accepted", "Dr Ethics")
+    assert sign_off(project, "Dr Ethics")["valid"]
+    vault.close()

@@ -1,0 +1,69 @@
+"""Architecture and hygiene: stage packages never import Textual, lint is clean, --help is fast."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import REPO
+
+STAGES = ["research.corpora", "research.anonymise", "research.coding", "research.themes", "research.export", "research.store"]
+
+
+def test_stage_packages_do_not_import_textual_or_heavy_libraries_at_import_time():
+    code = (
+        "import importlib, pkgutil, sys\n"
+        f"for name in {STAGES!r}:\n"
+        "    pkg = importlib.import_module(name)\n"
+        "    for info in pkgutil.walk_packages(pkg.__path__, name + '.'):\n"
+        "        importlib.import_module(info.name)\n"
+        "bad = sorted(m for m in ('textual', 'torch', 'spacy', 'presidio_analyzer', 'bertopic', 'sentence_transformers') if m in sys.modules)\n"
+        "print('HEAVY:' + ','.join(bad))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "HEAVY:"
+
+
+def test_import_linter_contracts_hold():
+    exe = shutil.which("lint-imports")
+    assert exe, "import-linter is a dev dependency"
+    out = subprocess.run([exe], capture_output=True, text=True, cwd=REPO)
+    assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_ruff_is_clean():
+    out = subprocess.run([sys.executable, "-m", "ruff", "check", "research", "tests", "bench", "tools"], capture_output=True, text=True, cwd=REPO)
+    assert out.returncode == 0, out.stdout
+
+
+def test_every_command_has_help_text():
+    import click
+    import typer.main
+
+    from research.cli import app, load_commands
+
+    load_commands()
+    root = typer.main.get_command(app)
+
+    def walk(cmd, path):
+        yield path, cmd
+        if isinstance(cmd, click.Group):
+            for name, sub in cmd.commands.items():
+                yield from walk(sub, [*path, name])
+
+    missing = [" ".join(p) for p, c in walk(root, ["research"]) if not (c.help or "").strip()]
+    assert missing == []
+
+
+@pytest.mark.parametrize("args", [["--help"], ["import", "--help"], ["export", "--help"]])
+def test_help_does_not_import_heavy_libraries(args):
+    code = (
+        "import sys\nfrom research.cli import main\n"
+        f"try:\n    main({args!r})\nexcept SystemExit:\n    pass\n"
+        "print('HEAVY:' + ','.join(m for m in ('torch','spacy','presidio_analyzer','bertopic','textual','sentence_transformers') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "HEAVY:"
