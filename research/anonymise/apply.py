@@ -12,7 +12,7 @@ import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass
 
-from research.anonymise.propagate import NameMatcher, PhraseMatcher
+from research.anonymise.propagate import NameMatcher, PhraseMatcher, SurfaceMatcher
 from research.anonymise.pseudonyms import PseudonymRegistry, assignment_order
 from research.anonymise.speakers import SpeakerRegistry, register_source_speakers
 from research.anonymise.vault import Vault
@@ -132,6 +132,22 @@ def apply_all(project: Project, vault: Vault, actor: str | None = None) -> dict:
             and r.score >= settings.review_below
         }
         matcher = NameMatcher(names)
+        # Councils and places found once are redacted wherever else they occur.
+        surface_matchers = [
+            (
+                etype,
+                SurfaceMatcher(
+                    {
+                        r.surface
+                        for r in detected
+                        if r.entity_type == etype
+                        and r.decision != "rejected"
+                        and r.score >= settings.review_below
+                    }
+                ),
+            )
+            for etype in ("ORG", "PLACE")
+        ]
         phrase_matchers = [
             (rid, PhraseMatcher([text]), etype, origin, decision)
             for rid, text, etype, origin, decision in rules
@@ -161,7 +177,9 @@ def apply_all(project: Project, vault: Vault, actor: str | None = None) -> dict:
                                 surface,
                             )
                         )
-                for hit in matcher.find(text):
+                hits = [(h, "PERSON") for h in matcher.find(text)]
+                hits += [(h, etype) for etype, sm in surface_matchers for h in sm.find(text)]
+                for hit, etype in hits:
                     wanted.append(
                         _rule_row(
                             stored,
@@ -169,7 +187,7 @@ def apply_all(project: Project, vault: Vault, actor: str | None = None) -> dict:
                             idx,
                             hit.start,
                             hit.end,
-                            "PERSON",
+                            etype,
                             "propagation",
                             "propagated",
                             "auto",

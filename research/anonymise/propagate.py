@@ -134,3 +134,37 @@ class PhraseMatcher:
         if self._re is None:
             return []
         return [(m.start(), m.end(), m.group(0)) for m in self._re.finditer(text)]
+
+
+class SurfaceMatcher:
+    """Whole surfaces (councils, places) found elsewhere: any case, unless the surface is an
+    ordinary word ("Reading", "Bath"), which then must be capitalised."""
+
+    def __init__(self, surfaces: Iterable[str], ambiguous: Callable[[str], bool] = is_ambiguous):
+        from research.anonymise.names import strip_possessive
+
+        clean = {strip_possessive(s).strip() for s in surfaces}
+        clean = {s for s in clean if len(s) >= 3}
+        self.case_free = sorted(s for s in clean if not (len(s.split()) == 1 and ambiguous(s)))
+        self.capitalised = sorted(s for s in clean if len(s.split()) == 1 and ambiguous(s))
+        self._free = NameMatcher._compile([s.casefold() for s in self.case_free], re.IGNORECASE)
+        self._caps = NameMatcher._compile([s.casefold() for s in self.capitalised], re.IGNORECASE)
+
+    def find(self, text: str) -> list[Hit]:
+        hits = []
+        if self._free:
+            hits += [
+                Hit(m.start(), m.end(), m.group(0), m.group(0)) for m in self._free.finditer(text)
+            ]
+        if self._caps:
+            hits += [
+                Hit(m.start(), m.end(), m.group(0), m.group(0))
+                for m in self._caps.finditer(text)
+                if m.group(0)[0].isupper()
+            ]
+        hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+        out: list[Hit] = []
+        for h in hits:
+            if not out or h.start >= out[-1].end:
+                out.append(h)
+        return out

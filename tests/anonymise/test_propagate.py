@@ -1,0 +1,35 @@
+"""Name and surface matching used by propagation."""
+
+from research.anonymise.names import display_to_natural, name_key, org_key
+from research.anonymise.propagate import NameMatcher, PhraseMatcher, SurfaceMatcher
+from research.anonymise.pseudonyms import letters
+
+
+def test_name_keys_fold_case_possessive_titles_and_last_first():
+    assert name_key("Priya's") == name_key("PRIYA") == "priya"
+    assert name_key("Okonkwo, Chidi") == "chidi okonkwo"
+    assert name_key("Dr Amara Diallo") == "amara diallo"
+    assert display_to_natural("Sharma, Priya (She/Her)") == "Priya Sharma"
+    assert org_key("Sandwell Metropolitan Borough Council") == org_key("Sandwell Council") == "sandwell"
+
+
+def test_name_matcher_finds_parts_in_any_case_but_ordinary_words_only_capitalised():
+    m = NameMatcher(["Okonkwo, Chidi", "Grace Mensah"])
+    text = "okonkwo and Chidi's friend; Grace came, the grace period; mensah too; Chidiebere no"
+    found = [h.text for h in m.find(text)]
+    assert found == ["okonkwo", "Chidi", "Grace", "mensah"]
+
+
+def test_surface_matcher_keeps_ordinary_words_in_lower_case():
+    m = SurfaceMatcher(["Oldbury", "Reading", "Sandwell Council's"])
+    found = [h.text for h in m.find("From oldbury to Reading; reading is fun; SANDWELL COUNCIL said")]
+    assert found == ["oldbury", "Reading", "SANDWELL COUNCIL"]
+
+
+def test_phrase_matcher_whole_words_only():
+    m = PhraseMatcher(["HR"])
+    assert [t for _, _, t in m.find("HR and hr, but not HRM or thrust")] == ["HR", "hr"]
+
+
+def test_letters_for_councils():
+    assert [letters(n) for n in (1, 2, 26, 27, 28)] == ["A", "B", "Z", "AA", "AB"]
