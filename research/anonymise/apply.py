@@ -12,7 +12,7 @@ import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass
 
-from research.anonymise.propagate import NameMatcher, PhraseMatcher, SurfaceMatcher
+from research.anonymise.propagate import NameMatcher, PhraseMatcher, SurfaceMatcher, propagatable
 from research.anonymise.pseudonyms import PseudonymRegistry, assignment_order
 from research.anonymise.speakers import SpeakerRegistry, register_source_speakers
 from research.anonymise.vault import Vault
@@ -130,6 +130,7 @@ def apply_all(project: Project, vault: Vault, actor: str | None = None) -> dict:
             if r.entity_type == "PERSON"
             and r.decision != "rejected"
             and r.score >= settings.review_below
+            and propagatable(r.surface)
         }
         matcher = NameMatcher(names)
         # Councils and places found once are redacted wherever else they occur.
@@ -179,6 +180,12 @@ def apply_all(project: Project, vault: Vault, actor: str | None = None) -> dict:
                         )
                 hits = [(h, "PERSON") for h in matcher.find(text)]
                 hits += [(h, etype) for etype, sm in surface_matchers for h in sm.find(text)]
+                taken = [r for r in existing if r.decision != "rejected"]
+                hits = [
+                    (h, t)
+                    for h, t in hits
+                    if not any(h.start < r.end and r.start < h.end for r in taken)
+                ]
                 for hit, etype in hits:
                     wanted.append(
                         _rule_row(

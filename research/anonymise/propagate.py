@@ -60,6 +60,41 @@ def is_ambiguous(token: str) -> bool:
     return token.casefold() in english_words()
 
 
+# Function words are never names, whatever a statistical model thought once ("My", "To").
+STOP_WORDS = frozenset(
+    """a about above after again against all am an and any are as at be because been before being
+    below between both but by can could did do does doing down during each few for from further had
+    has have having he her here hers herself him himself his how i if in into is it its itself just
+    me more most my myself no nor not now of off on once only or other our ours ourselves out over
+    own same she should so some such than that the their theirs them themselves then there these
+    they this those through to too under until up very was we were what when where which while who
+    whom why will with would you your yours yourself yourselves yeah yes okay ok oh um uh er erm mm
+    hi hello thanks thank sorry well right so like just really actually honestly maybe sure""".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> frozenset[str]:
+    from research.anonymise.recognizers.lexicon import first_names
+
+    return frozenset(first_names())
+
+
+def propagatable(surface: str) -> bool:
+    """Whether a detected person name is safe to search for everywhere.
+
+    A single ordinary word is propagated only if it is also a known first name ("Grace" yes,
+    "Glass" no); function words never are. Speakers' names are always propagated (not here).
+    """
+    tokens = name_key(surface).split()
+    if not tokens or tokens[0] in STOP_WORDS:
+        return False
+    if len(tokens) == 1:
+        t = tokens[0]
+        return len(t) >= 2 and (not is_ambiguous(t) or t in _first_names())
+    return not all(t in STOP_WORDS or is_ambiguous(t) and t not in _first_names() for t in tokens)
+
+
 @dataclass(frozen=True)
 class Hit:
     start: int
@@ -144,7 +179,7 @@ class SurfaceMatcher:
         from research.anonymise.names import strip_possessive
 
         clean = {strip_possessive(s).strip() for s in surfaces}
-        clean = {s for s in clean if len(s) >= 3}
+        clean = {s for s in clean if len(s) >= 3 and s.split()[0].casefold() not in STOP_WORDS}
         self.case_free = sorted(s for s in clean if not (len(s.split()) == 1 and ambiguous(s)))
         self.capitalised = sorted(s for s in clean if len(s.split()) == 1 and ambiguous(s))
         self._free = NameMatcher._compile([s.casefold() for s in self.case_free], re.IGNORECASE)
