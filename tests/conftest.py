@@ -46,3 +46,14 @@ def run_cli(monkeypatch, capsys):
         return code, out, err
 
     return run
+
+
+@pytest.fixture(scope="session")
+def demo_project(tmp_path_factory):
+    """The demo corpus run through the whole pipeline with the real models, once per session."""
+    os.environ["RESEARCH_PASSPHRASE"] = TEST_PASSPHRASE
+    from research.demo import run_demo
+
+    out = tmp_path_factory.mktemp("demo") / "project"
+    run_demo(out, echo=lambda _msg: None)
+    return out
