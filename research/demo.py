@@ -77,12 +77,34 @@ def run_demo(out: str | Path, *, force: bool = False, echo: Callable[[str], None
         )
     finally:
         vault.close()
+    from research.coding.service import codes_per_source_table, run_auto_coding
+    from research.export.all import write_all_exports
+    from research.themes.run import run_themes
+
+    with progress_bar("Auto-coding (segments)") as update:
+        coding = run_auto_coding(project, progress=update)
+    echo(coding.render())
+    echo(codes_per_source_table(project))
+    with progress_bar("Themes (lines of enquiry)") as update:
+        themes = run_themes(project, progress=update)
+    for entry in themes["lines_of_enquiry"]:
+        echo(f"  {entry['loe']:<12} {entry['segments']:>4} segments -> {entry['themes']} themes")
+
     exports = project.exports_dir
     transcripts = export_transcripts(project, "txt", exports / "transcripts")
     audit = write_audit(project, exports / "audit.html")
     write_audit(project, exports / "audit.csv")
+    written = write_all_exports(project, exports)
     echo(f"anonymised transcripts: {transcripts[0].parent}/ ({len(transcripts)} files)")
     echo(f"anonymisation audit:    {audit} (and audit.csv)")
-    echo(f"done in {time.perf_counter() - t0:.0f} s. Next: `research status --project {out}`")
+    for path in written:
+        echo(f"export:                 {path}")
+    echo(
+        "every export says NOT SIGNED OFF until the ethics lead reviews and runs `research signoff`"
+    )
+    echo(f"done in {time.perf_counter() - t0:.0f} s.")
+    echo(
+        f"next: `research status --project {out}`   or the terminal UI: `research tui --project {out}`"
+    )
     project.close()
     return out
