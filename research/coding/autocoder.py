@@ -50,8 +50,8 @@ class Params:
     none_margin: float = 0.05  # small talk wins when it beats the segment's best code by this
     min_words: int = 4  # shorter segments are backchannel
     temperature: float = 0.03  # spread of the confidence around the decision boundary
-    fewshot_k: float = 8.0  # weight of learnt scores: n_pos / (n_pos + k), capped
-    fewshot_cap: float = 0.75
+    fewshot_k: float = 4.0  # weight of learnt scores: n_pos / (n_pos + k), capped
+    fewshot_cap: float = 0.8
 
 
 @dataclass
