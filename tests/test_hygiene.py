@@ -10,6 +10,9 @@ import pytest
 
 from tests.conftest import REPO
 
+# Recognizers subclass Presidio's classes, so importing them imports Presidio; they are only
+# imported inside the Detector, which this test proves by importing everything else.
+PRESIDIO_SUBCLASSES = "research.anonymise.recognizers."
 STAGES = ["research.corpora", "research.anonymise", "research.coding", "research.themes", "research.export", "research.store"]
 
 
@@ -19,7 +22,8 @@ def test_stage_packages_do_not_import_textual_or_heavy_libraries_at_import_time(
         f"for name in {STAGES!r}:\n"
         "    pkg = importlib.import_module(name)\n"
         "    for info in pkgutil.walk_packages(pkg.__path__, name + '.'):\n"
-        "        importlib.import_module(info.name)\n"
+        f"        if not info.name.startswith({PRESIDIO_SUBCLASSES!r}):\n"
+        "            importlib.import_module(info.name)\n"
         "bad = sorted(m for m in ('textual', 'torch', 'spacy', 'presidio_analyzer', 'bertopic', 'sentence_transformers') if m in sys.modules)\n"
         "print('HEAVY:' + ','.join(bad))\n"
     )
