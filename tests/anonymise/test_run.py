@@ -79,7 +79,7 @@ def test_replacements_are_consistent_across_sources(anonymised):
     project, *_ = anonymised
     fg1 = [t for _, t in texts(project, "FG1")]
     fg2 = [t for _, t in texts(project, "FG2")]
-    assert "My cousin [Person 1] told me about it, she worked in [Place 1]." == fg1[1]
+    assert fg1[1] == "My cousin [Person 1] told me about it, she worked in [Place 1]."
     assert "and [Person 1] too" in fg2[1]
     assert "[Council A]" in fg1[0]
     assert fg2[1].endswith("Write to [email].")
