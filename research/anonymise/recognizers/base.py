@@ -1,0 +1,165 @@
+"""Shared helpers of our token-based recognizers: results, sentence starts, name contexts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+SENTENCE_END = {".", "?", "!", ":", ";", "…", '"', "“", "”", "-", "–", "—"}
+TITLES = {
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "dr",
+    "prof",
+    "professor",
+    "sir",
+    "dame",
+    "cllr",
+    "councillor",
+    "lady",
+    "lord",
+}
+# words before a name: "I'm X", "thanks X", "with X", "called X", "ask X"
+NAME_BEFORE = {
+    "i'm",
+    "im",
+    "am",
+    "called",
+    "named",
+    "thanks",
+    "thank",
+    "cheers",
+    "hi",
+    "hello",
+    "hey",
+    "dear",
+    "with",
+    "ask",
+    "asked",
+    "told",
+    "tell",
+    "and",
+    "by",
+    "to",
+    "from",
+    "colleague",
+    "manager",
+    "boss",
+    "mentor",
+    "friend",
+    "met",
+    "like",
+    "name",
+    "name's",
+    "call",
+    "email",
+    "emailed",
+    "meet",
+    "is",
+    "said",
+    "says",
+}
+# words after a name: "X said", "X's", "X and I", "X told me"
+NAME_AFTER = {
+    "said",
+    "says",
+    "told",
+    "asked",
+    "mentioned",
+    "explained",
+    "'s",
+    "’s",
+    "and",
+    "who",
+    "was",
+    "is",
+    "has",
+    "had",
+    "did",
+    "does",
+    "thinks",
+    "thought",
+    "felt",
+    "reckons",
+    "will",
+    "would",
+    "could",
+    "might",
+    "from",
+    ",",
+}
+POSSESSIVE = {"'s", "’s", "'", "’"}
+
+
+def result(entity: str, start: int, end: int, score: float, recognizer: Any) -> Any:
+    """A Presidio RecognizerResult tagged with the recognizer's name and id."""
+    from presidio_analyzer import RecognizerResult
+
+    return RecognizerResult(
+        entity_type=entity,
+        start=start,
+        end=end,
+        score=score,
+        recognition_metadata={
+            RecognizerResult.RECOGNIZER_NAME_KEY: recognizer.name,
+            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id,
+        },
+    )
+
+
+def is_capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def sentence_start(doc: Any, i: int) -> bool:
+    """True if token i opens a sentence or turn (no parser: punctuation heuristics)."""
+    j = i - 1
+    while j >= 0 and doc[j].text in {'"', "“", "'", "(", "‘"}:
+        j -= 1
+    return j < 0 or doc[j].text in SENTENCE_END or doc[j].text.endswith((".", "?", "!"))
+
+
+def name_context(doc: Any, i: int, j: int) -> bool:
+    """True if tokens i..j-1 stand where a person's name usually stands."""
+    prev = doc[i - 1].lower_ if i > 0 else ""
+    nxt = doc[j].lower_ if j < len(doc) else ""
+    if doc[j - 1].text.endswith(".") and len(doc[j - 1]) > 2:  # "Mo." closes the sentence
+        nxt = "."
+    if prev in TITLES or prev.rstrip(".") in TITLES:
+        return True
+    if nxt in POSSESSIVE:
+        return True
+    if prev in NAME_BEFORE and prev not in {"and", "to", "from", "is", "said", "says", "like"}:
+        return True
+    if nxt in {"said", "says", "told", "asked", "mentioned", "explained", "reckons"}:
+        return True
+    # "X and I", "me and X", vocative "X, ..." at the start of a turn
+    if nxt == "and" and j + 1 < len(doc) and doc[j + 1].lower_ in {"i", "me"}:
+        return True
+    if prev == "and" and i > 1 and doc[i - 2].lower_ in {"me", "i"}:
+        return True
+    # vocative: "Grace, what do you think?", "That's sad, Mo."
+    if prev == "," and nxt in {".", "?", "!", ""}:
+        return True
+    return nxt in {",", "from", "!"} and sentence_start(doc, i)
+
+
+def strong_name_context(doc: Any, i: int, j: int) -> bool:
+    """Contexts strong enough for a lower-case ordinary-word name ("rose said", "i'm will")."""
+    prev = doc[i - 1].lower_ if i > 0 else ""
+    nxt = doc[j].lower_ if j < len(doc) else ""
+    after = doc[j + 1].lower_ if j + 1 < len(doc) else ""
+    if nxt in {"said", "says", "told", "reckons", "mentioned"}:
+        return True
+    if prev in {"i'm", "called", "named", "colleague", "manager", "supervisor", "boss"}:
+        return True
+    if prev == "," and i > 1 and doc[i - 2].lower_ in {"colleague", "manager", "supervisor"}:
+        return True
+    return nxt == "from" and after == "the"
+
+
+def nlp_doc(nlp_artifacts: Any) -> Any:
+    """The spaCy Doc of the artifacts (None when Presidio gave none)."""
+    return getattr(nlp_artifacts, "tokens", None) if nlp_artifacts is not None else None

@@ -1,0 +1,198 @@
+"""First names of many origins (token lookups), extended by surnames; titles + name -> PERSON.
+
+Unambiguous names match in any case ("then priya said"); names that are also English words
+(Grace, Will, Hope) only when capitalised mid-sentence or where a name usually stands.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from presidio_analyzer import LocalRecognizer
+
+from research.anonymise.recognizers.base import (
+    TITLES,
+    is_capitalised,
+    name_context,
+    nlp_doc,
+    result,
+    sentence_start,
+    strong_name_context,
+)
+from research.anonymise.recognizers.lexicon import (
+    english_words,
+    first_names,
+    name_words,
+    surnames,
+)
+
+FILLERS = {
+    "um",
+    "erm",
+    "er",
+    "uh",
+    "mm",
+    "hmm",
+    "ah",
+    "oh",
+    "eh",
+    "yeah",
+    "yep",
+    "nah",
+    "ok",
+    "okay",
+    "mhm",
+    "aha",
+    "yes",
+    "no",
+    "so",
+    "hi",
+    "bye",
+}
+MAX_SURNAME_TOKENS = 2
+
+
+def _wordlike(text: str) -> bool:
+    return text[:1].isalpha() and all(c.isalpha() or c in "'’-" for c in text)
+
+
+def _initial(text: str) -> bool:
+    return len(text) == 2 and text[0].isupper() and text[1] == "."
+
+
+class FirstNameRecognizer(LocalRecognizer):
+    """PERSON from a list of ~30,000 first names of many countries (see data/)."""
+
+    SCORE_CAPITALISED = 0.75
+    SCORE_LOWER = 0.6
+    SCORE_AMBIGUOUS = 0.6
+    SCORE_TITLE = 0.8
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entities=["PERSON"], supported_language="en", name="FirstNameRecognizer"
+        )
+
+    def load(self) -> None:
+        self.names = first_names()
+        self.surnames = surnames()
+        self.words = english_words()
+        self.name_words = name_words()
+
+    def _surname_like(self, tok: Any) -> bool:
+        text = tok.text
+        if not is_capitalised(text) or not _wordlike(text) or tok.is_stop:
+            return False
+        if text.isupper() and len(text) <= 4:  # acronyms: "GP", "HR", "LGBT"
+            return False
+        low = tok.lower_
+        if low in self.surnames or low in self.names:
+            return not (low in self.words and tok.i > 0 and tok.doc[tok.i - 1].text == "-")
+        return low not in self.words
+
+    def _extend(self, doc: Any, j: int) -> int:
+        """Extend a name ending before token j over up to two surname-like tokens."""
+        n = 0
+        while j < len(doc) and n < MAX_SURNAME_TOKENS:
+            if self._surname_like(doc[j]):
+                j += 1
+            elif doc[j].text == "-" and j + 1 < len(doc) and self._surname_like(doc[j + 1]):
+                j += 2
+            else:
+                break
+            n += 1
+        return j
+
+    def _title_phrase(self, doc: Any, i: int) -> bool:
+        """A capitalised word inside a Title Case phrase ("Black History Month")."""
+        prev = doc[i - 1] if i > 0 else None
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        if (
+            prev is not None
+            and is_capitalised(prev.text)
+            and not sentence_start(doc, i - 1)
+            and prev.lower_ not in self.names
+            and prev.lower_.rstrip(".") not in TITLES
+        ):
+            return True
+        if nxt is not None and is_capitalised(nxt.text) and _wordlike(nxt.text):
+            return not self._surname_like(nxt)
+        return False
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list:
+        doc = nlp_doc(nlp_artifacts)
+        if doc is None:
+            return []
+        if not hasattr(self, "names"):
+            self.load()
+        out = []
+        i = 0
+        n = len(doc)
+        while i < n:
+            tok = doc[i]
+            low = tok.lower_
+            word = tok.text
+            if word.endswith(".") and len(word) > 2 and word[:-1].isalpha():  # "Mo." at the end
+                word, low = word[:-1], low[:-1]
+            # "Mr Khan", "Dr. Adeyemi-Cole"
+            if low.rstrip(".") in TITLES and i + 1 < n and self._surname_like(doc[i + 1]):
+                j = self._extend(doc, i + 1)
+                out.append(
+                    result(
+                        "PERSON",
+                        doc[i + 1].idx,
+                        doc[j - 1].idx + len(doc[j - 1]),
+                        self.SCORE_TITLE,
+                        self,
+                    )
+                )
+                i = j
+                continue
+            # "T. Mahmood" (an initial and a surname-like word, not after a sentence end)
+            if (
+                _initial(word)
+                and i + 1 < n
+                and self._surname_like(doc[i + 1])
+                and doc[i + 1].lower_ not in self.words
+            ):
+                j = self._extend(doc, i + 1)
+                out.append(
+                    result(
+                        "PERSON", tok.idx, doc[j - 1].idx + len(doc[j - 1]), self.SCORE_TITLE, self
+                    )
+                )
+                i = j
+                continue
+            ambiguous = self.names.get(low)
+            if ambiguous is None or low in FILLERS or not _wordlike(word):
+                i += 1
+                continue
+            if word.isupper() and len(word) <= 3:  # acronyms: "IT", "HR", "ASA"
+                i += 1
+                continue
+            capital = is_capitalised(word)
+            if ambiguous:
+                ok = (
+                    (not capital and low in self.name_words and strong_name_context(doc, i, i + 1))
+                    or capital
+                    and (
+                        name_context(doc, i, i + 1)
+                        or (not sentence_start(doc, i) and not self._title_phrase(doc, i))
+                        or (i + 1 < n and self._surname_like(doc[i + 1]))
+                    )
+                )
+                score = self.SCORE_AMBIGUOUS
+            else:
+                ok = True
+                score = self.SCORE_CAPITALISED if capital else self.SCORE_LOWER
+            if not ok:
+                i += 1
+                continue
+            j = self._extend(doc, i + 1) if capital and word == tok.text else i + 1
+            end = doc[j - 1].idx + len(doc[j - 1]) if j > i + 1 else tok.idx + len(word)
+            start = tok.idx
+            if i > 0 and _initial(doc[i - 1].text):  # "T. Mahmood"
+                start = doc[i - 1].idx
+            out.append(result("PERSON", start, end, score, self))
+            i = j
+        return out

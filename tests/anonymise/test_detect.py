@@ -1,0 +1,121 @@
+"""Detector end to end on realistic transcript sentences (real spaCy model + Presidio)."""
+
+from __future__ import annotations
+
+import pytest
+
+from research.anonymise.detect import Detection, DetectionSettings, parse_deny, resolve_overlaps
+
+pytestmark = pytest.mark.models
+
+
+def found(detector, text):
+    return [(d.text, d.entity_type) for d in detector.analyze(text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("then priya said it was fine", ("priya", "PERSON")),
+        ("Priya's idea was better", ("Priya", "PERSON")),
+        ("PRIYA was right", ("PRIYA", "PERSON")),
+        ("I spoke to Priya Sharma yesterday", ("Priya Sharma", "PERSON")),
+        ("Okonkwo, Chidi joined late", ("Okonkwo, Chidi", "PERSON")),
+        ("chidi's manager agreed", ("chidi", "PERSON")),
+        ("kwame told me about the job", ("kwame", "PERSON")),
+        ("My manager Will kept saying no", ("Will", "PERSON")),
+        ("Thanks Grace, that's helpful", ("Grace", "PERSON")),
+        ("I was interviewed by Mr Cartwright", ("Cartwright", "PERSON")),
+        ("ring me on 07700 900 837 after five", ("07700 900 837", "PHONE")),
+        ("My NI number, QQ 12 34 56 C, was wrong", ("QQ 12 34 56 C", "ID")),
+        ("my address, B21 9QT, was old", ("B21 9QT", "POSTCODE")),
+        ("with my NHS number, 943 476 5919, they found me", ("943 476 5919", "ID")),
+        ("My staff number is 448213.", ("448213", "ID")),
+        (
+            "Email me at elaine.hughes@inclusion-insights.org.uk please",
+            ("elaine.hughes@inclusion-insights.org.uk", "EMAIL"),
+        ),
+        (
+            "I moved to Sandwell Metropolitan Borough Council in 2018",
+            ("Sandwell Metropolitan Borough Council", "ORG"),
+        ),
+        ("I grew up in Smethwick", ("Smethwick", "PLACE")),
+    ],
+)
+def test_detects(detector, text, expected):
+    assert expected in found(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I will mark it and hope for the best.",
+        "After George Floyd and Black Lives Matter we talked about the Equality Act 2010.",
+        "We moved everything onto Microsoft Teams during Covid.",
+        "The NHS was under pressure and Windrush came up.",
+        "Glass ceiling. That's what it is.",
+        "I was shielding from March.",
+        "People were from Ghana and the UK.",
+    ],
+)
+def test_keeps_ordinary_and_public_text(detector, text):
+    assert found(detector, text) == []
+
+
+def test_detections_do_not_overlap_and_carry_recognizer(detector):
+    dets = detector.analyze("Priya Sharma from Dudley Council rang 0121 496 0712 about Tipton.")
+    assert all(a.end <= b.start for a, b in zip(dets, dets[1:], strict=False))
+    assert all(d.recognizer and d.score >= 0.35 for d in dets)
+    assert {d.entity_type for d in dets} == {"PERSON", "ORG", "PHONE", "PLACE"}
+
+
+def test_set_known_adds_people_without_reload(detector):
+    nlp = detector.nlp
+    detector.set_known(people=["Zxqwy Plonk"])
+    try:
+        assert ("zxqwy", "PERSON") in found(detector, "and zxqwy said so")
+        assert detector.nlp is nlp
+    finally:
+        detector.set_known(people=["Okonkwo, Chidi", "Priya Sharma", "Will Jones"])
+
+
+def test_analyze_batch_matches_analyze_and_reports_progress(detector):
+    texts = ["then priya said", "", "ring 07700 900 123", "nothing here"] * 10
+    seen = []
+    batch = detector.analyze_batch(texts, progress=seen.append)
+    assert batch == [detector.analyze(t) for t in texts]
+    assert seen[-1] == len(texts) and seen == sorted(seen)
+
+
+def test_deny_list_and_types():
+    assert parse_deny(["Acme Care", "ORG:Acme Ltd", "place:Lye"]) == [
+        ("PERSON", "Acme Care"),
+        ("ORG", "Acme Ltd"),
+        ("PLACE", "Lye"),
+    ]
+
+
+def test_resolve_overlaps_prefers_longer_then_score_then_type():
+    a = Detection(0, 12, "PERSON", "Priya Sharma", 0.6, "x")
+    b = Detection(0, 5, "PERSON", "Priya", 0.9, "y")
+    c = Detection(20, 27, "PLACE", "Walsall", 0.8, "z")
+    d = Detection(20, 27, "ORG", "Walsall", 0.8, "w")
+    e = Detection(20, 27, "PERSON", "Walsall", 0.85, "v")
+    assert resolve_overlaps([b, a]) == [a]
+    assert resolve_overlaps([c, e]) == [e]
+    assert resolve_overlaps([c, d]) == [d]
+
+
+def test_detector_never_downloads_a_model():
+    from research.anonymise.detect import Detector
+    from research.errors import ConfigError
+
+    with pytest.raises(ConfigError):
+        Detector(DetectionSettings(spacy_model="en_core_web_nonexistent"))
+
+
+def test_only_our_recognizers_are_loaded(detector):
+    names = {r.name for r in detector.engine.registry.recognizers}
+    assert "UsSsnRecognizer" not in names and "CreditCardRecognizer" not in names
+    assert {"KnownPeopleRecognizer", "FirstNameRecognizer", "EmailRecognizer"} <= names
+    assert detector.nlp.pipe_names == ["ner"]

@@ -1,0 +1,75 @@
+"""First names of many origins, surnames, titles and known people (blank tokenizer, no model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from research.anonymise.recognizers.first_names import FirstNameRecognizer
+from research.anonymise.recognizers.known_people import KnownPeopleRecognizer, name_variants
+
+
+@pytest.fixture(scope="module")
+def names():
+    return FirstNameRecognizer()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("then priya said it was fine", "priya"),
+        ("kwame told me about the job", "kwame"),
+        ("I asked Dorota to check it", "Dorota"),
+        ("My manager Sunita Kaur put me forward", "Sunita Kaur"),
+        ("I covered for Sukhwinder Gill for months", "Sukhwinder Gill"),
+        ("there was Mr Chaudhry from planning", "Chaudhry"),
+        ("my friend Imran said, put T. Mahmood on the form", "T. Mahmood"),
+        ("My manager Will kept saying it", "Will"),
+        ("That makes me so sad, Mo.", "Mo"),
+        ("And when I said something, rose said it was banter", "rose"),
+    ],
+)
+def test_first_names_found(run, names, text, expected):
+    assert (expected, "PERSON") in run(names, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I will mark the forms and hope for the best.",
+        "It was a grace period of a month.",
+        "Will you send it over?",
+        "We met in March and again on a Friday.",
+        "The Black History Month events were good.",
+        "My GP letter went to HR.",
+        "People called it the China virus.",
+    ],
+)
+def test_ordinary_words_not_names(run, names, text):
+    assert run(names, text) == []
+
+
+def test_name_variants_of_last_first():
+    v = name_variants("Okonkwo, Chidi")
+    assert v[:2] == ["Okonkwo, Chidi", "Chidi Okonkwo"]
+    assert {"Chidi", "Okonkwo"} <= set(v)
+    assert name_variants("Priya Sharma (She/Her)") == ["Priya Sharma", "Priya", "Sharma"]
+    assert "de" not in name_variants("Ana de Souza")
+
+
+def test_known_people_any_case_and_possessive(run):
+    rec = KnownPeopleRecognizer(["Okonkwo, Chidi", "Priya Sharma"])
+    found = run(rec, "PRIYA said priya's idea beat Chidi Okonkwo's and Sharma agreed")
+    assert [s for s, _ in found] == ["Chidi Okonkwo", "PRIYA", "Sharma", "priya"]
+
+
+def test_known_ordinary_word_name_needs_capital_or_context(run):
+    rec = KnownPeopleRecognizer(["Will Jones"])
+    assert run(rec, "I will do it, thanks Will.") == [("Will", "PERSON")]
+    assert run(rec, "Will you do it?") == []
+    assert run(rec, "Will, can you start?") == [("Will", "PERSON")]
+
+
+def test_set_terms_replaces_the_list(run):
+    rec = KnownPeopleRecognizer(["Priya Sharma"])
+    rec.set_terms(["Kwabena Owusu"])
+    assert run(rec, "Priya and Kwabena") == [("Kwabena", "PERSON")]

@@ -1,0 +1,90 @@
+"""Phone, NINO, postcode, staff refs, e-mail (offline) and URL recognizers (no model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from research.anonymise.recognizers.email import OfflineEmailRecognizer
+from research.anonymise.recognizers.nino import NinoRecognizer
+from research.anonymise.recognizers.phone import UkPhoneRecognizer
+from research.anonymise.recognizers.postcode import UkPostcodeRecognizer
+from research.anonymise.recognizers.staff_refs import StaffRefRecognizer
+from research.anonymise.recognizers.url import SimpleUrlRecognizer
+
+
+def surfaces(recognizer, text):
+    return [text[r.start : r.end] for r in recognizer.analyze(text, recognizer.supported_entities)]
+
+
+@pytest.mark.parametrize(
+    "number",
+    [
+        "07700 900 123",
+        "0121 496 0000",
+        "+44 7700 900123",
+        "(0121) 496 0712",
+        "01632 960447",
+        "+44 (0) 121 496 0000",
+    ],
+)
+def test_uk_phone(number):
+    assert surfaces(UkPhoneRecognizer(), f"ring me on {number} tomorrow") == [number]
+
+
+@pytest.mark.parametrize("text", ["in 2019 and 2020", "about 12 000 staff", "0121"])
+def test_not_a_phone(text):
+    assert surfaces(UkPhoneRecognizer(), text) == []
+
+
+@pytest.mark.parametrize("nino", ["QQ 12 34 56 C", "qq123456c", "AB 123456 D"])
+def test_nino(nino):
+    assert surfaces(NinoRecognizer(), f"My NI number, {nino}, was wrong") == [nino]
+
+
+@pytest.mark.parametrize("pc", ["B21 9QT", "cv2 4gh", "WV100AA", "SW1A 1AA"])
+def test_postcode(pc):
+    assert surfaces(UkPostcodeRecognizer(), f"my address, {pc}, was old") == [pc]
+
+
+def test_postcode_ignores_words():
+    assert surfaces(UkPostcodeRecognizer(), "we did B2B work in 2020 for BBC") == []
+
+
+@pytest.mark.parametrize(
+    "text, ref",
+    [
+        ("My staff number is 448213.", "448213"),
+        ("payroll no. 55012 is wrong", "55012"),
+        ("my staff number is D0071932", "D0071932"),
+        ("the reference, EMP-20417, was", "EMP-20417"),
+        ("case ref CR-2020-0113 please", "CR-2020-0113"),
+        ("Access to Work case reference is ATW-3318-0927", "ATW-3318-0927"),
+    ],
+)
+def test_staff_refs(text, ref):
+    assert ref in surfaces(StaffRefRecognizer(), text)
+
+
+def test_staff_refs_skip_years_and_covid():
+    assert surfaces(StaffRefRecognizer(), "In 2020, during COVID-19, staff were 1200") == []
+
+
+def test_email_is_offline():
+    # pytest runs with --disable-socket: a download attempt would raise here
+    text = "mail priya.sharma@sandwell.gov.uk or hr@walsall.gov.uk"
+    assert surfaces(OfflineEmailRecognizer(), text) == [
+        "priya.sharma@sandwell.gov.uk",
+        "hr@walsall.gov.uk",
+    ]
+
+
+def test_email_rejects_unknown_suffix():
+    assert surfaces(OfflineEmailRecognizer(), "name@host.notarealtld") == []
+
+
+def test_url():
+    text = "see https://www.walsall.gov.uk/jobs, or sandwell.gov.uk. ok.so what"
+    assert surfaces(SimpleUrlRecognizer(), text) == [
+        "https://www.walsall.gov.uk/jobs",
+        "sandwell.gov.uk",
+    ]

@@ -1,0 +1,68 @@
+"""Councils (ORG) and places (PLACE) gazetteers on a blank tokenizer."""
+
+from __future__ import annotations
+
+import pytest
+
+from research.anonymise.recognizers.councils import UkCouncilRecognizer
+from research.anonymise.recognizers.places import UkPlaceRecognizer
+
+
+@pytest.fixture(scope="module")
+def councils():
+    return UkCouncilRecognizer()
+
+
+@pytest.fixture(scope="module")
+def places():
+    return UkPlaceRecognizer()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "I work at Sandwell Metropolitan Borough Council now",
+            "Sandwell Metropolitan Borough Council",
+        ),
+        ("I joined Dudley Council in 2015", "Dudley Council"),
+        ("I moved to Walsall MBC", "Walsall MBC"),
+        ("I did the Staffordshire leadership course", "Staffordshire"),
+        ("She works for Wolverhampton", "Wolverhampton"),
+        (
+            "At Nuneaton and Bedworth Borough Council it was fine",
+            "Nuneaton and Bedworth Borough Council",
+        ),
+        ("I started at Wychbold Parish Council", "Wychbold Parish Council"),
+        ("the only Black manager in the city council", "the city council"),
+    ],
+)
+def test_councils(run, councils, text, expected):
+    assert (expected, "ORG") in run(councils, text)
+
+
+def test_plain_council_word_is_not_an_org(run, councils):
+    assert run(councils, "The council said the Council would decide.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("I grew up in Handsworth", "Handsworth"),
+        ("a takeaway on Dudley Road in Smethwick", "Dudley Road"),
+        ("in the kitchen at the Civic Centre", "Civic Centre"),
+        ("I moved from Reading last year", "Reading"),
+        ("she lives in west bromwich", "west bromwich"),
+        ("a nurse at City Hospital her whole life", "City Hospital"),
+    ],
+)
+def test_places(run, places, text, expected):
+    assert (expected, "PLACE") in run(places, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Reading the policy helped.", "I was shielding from March.", "We had a deal on the street."],
+)
+def test_place_words_in_ordinary_use(run, places, text):
+    assert run(places, text) == []

