@@ -176,6 +176,23 @@ def resolve_overlaps(found: list[Detection]) -> list[Detection]:
     return sorted(kept, key=lambda d: d.start)
 
 
+def retype_spacy(found: list[Detection]) -> list[Detection]:
+    """spaCy's type yields to a gazetteer/pattern recognizer's on an overlapping span.
+
+    spaCy calls "Adaeze" a place and "CV2 4GH" a person; the name list and the postcode regex
+    know better. The spaCy span is kept (it may be longer), with the other type.
+    """
+    ours = [d for d in found if d.recognizer != "SpacyRecognizer"]
+    out = []
+    for d in found:
+        if d.recognizer == "SpacyRecognizer":
+            other = next((o for o in ours if o.start < d.end and d.start < o.end), None)
+            if other is not None and other.entity_type != d.entity_type:
+                d = Detection(d.start, d.end, other.entity_type, d.text, d.score, d.recognizer)
+        out.append(d)
+    return out
+
+
 def propagate_in_text(text: str, found: list[Detection]) -> list[Detection]:
     """Other capitalised occurrences of a detected person's name parts in the same text.
 
@@ -275,7 +292,7 @@ class Detector:
             found.append(Detection(r.start, r.end, r.entity_type, surface, round(r.score, 3), name))
         found = [d for d in found if not self._allowed(d)]
         found += self._deny_hits(text)
-        found = resolve_overlaps(found)
+        found = resolve_overlaps(retype_spacy(found))
         return resolve_overlaps(found + propagate_in_text(text, found))
 
     def _allowed(self, d: Detection) -> bool:

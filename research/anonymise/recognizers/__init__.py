@@ -1,0 +1,1 @@
+"""Our Presidio recognizers, one small module each (see research.anonymise.detect)."""
