@@ -156,7 +156,7 @@ def score(gold: list[dict], spans: dict) -> dict:
                 by_type[p["type"]][1] += 1
                 if p["type"] == "PERSON":
                     group = "anglo" if p.get("origin") == "anglo" else "non-anglo"
-                    for key in (group, p.get("origin", "?")):
+                    for key in {group, p.get("origin", "?")}:
                         by_origin[key][0] += hit
                         by_origin[key][1] += 1
             for m in WORD.finditer(text):
