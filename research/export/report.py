@@ -13,6 +13,7 @@ from pathlib import Path
 from research.errors import ProjectError
 from research.export.common import ThemeSummary, header_lines, themed_quotes
 from research.project import Project
+from research.themes.quotes import readable
 
 FORMATS = ("md", "docx")
 TOP_QUOTES = 2
@@ -26,24 +27,30 @@ def report_sections(project: Project, first_section: int = 6) -> list[dict]:
     by_loe: dict[str, list[ThemeSummary]] = {}
     for t in themes:
         by_loe.setdefault(t.loe_name, []).append(t)
+    keys = project.settings.attribution
     sections = []
     for n, (name, group) in enumerate(by_loe.items(), first_section):
         paras = []
         for m, t in enumerate(group, 1):
             starred = [q for q in t.quotes if q.starred]
-            chosen = starred or t.quotes[:TOP_QUOTES]
+            chosen = starred or [q for q in t.quotes if readable(q.quote)][:TOP_QUOTES]
             p = t.prevalence
             text = (
                 f"{t.label}. This theme was raised in {p['groups']} of {p['groups_total']} groups "
                 f"by {p['participants']} of {p['participants_total']} participants "
                 f"({p['segments']} coded segments)."
             )
-            if p["by_attribute"]:
+            shown = {
+                k: v
+                for k, v in p["by_attribute"].items()
+                if k in keys and any(total > 1 for _, total in v.values())
+            }  # attributes that name single groups would only repeat the group count
+            if shown:
                 detail = "; ".join(
                     f"{key}: " + ", ".join(f"{v} {a} of {b}" for v, (a, b) in vals.items())
-                    for key, vals in p["by_attribute"].items()
+                    for key, vals in shown.items()
                 )
-                text += f" By group: {detail}."
+                text += f" By group attribute: {detail}."
             paras.append(
                 {
                     "number": f"{n}.{m}",

@@ -1,7 +1,7 @@
 """A deterministic clusterer for small corpora, passed to BERTopic in place of HDBSCAN.
 
 Ward linkage on L2-normalised embeddings, the number of clusters chosen by silhouette within a
-window scaled to the corpus (about 0.7 to 1.5 x sqrt(n), at most `max_clusters`), then clusters
+window scaled to the corpus (about 0.7 to 1.2 x sqrt(n), at most `max_clusters`), then clusters
 smaller than `min_size` absorbed by the nearest larger one (outlier reduction). No randomness:
 the same embeddings in the same order give the same clusters. Tuned on the demo gold themes
 (bench/bench_themes.py); HDBSCAN's defaults leave most of a few hundred segments as outliers.
@@ -18,14 +18,14 @@ def k_window(n: int, max_clusters: int = 30) -> tuple[int, int]:
     """Candidate numbers of clusters for n documents."""
     if n < 4:
         return 1, 1
-    hi = max(2, min(round(1.5 * math.sqrt(n)), n // 2, max_clusters))
+    hi = max(2, min(round(1.2 * math.sqrt(n)), n // 2, max_clusters))
     lo = min(max(2, round(0.7 * math.sqrt(n))), hi)
     return lo, hi
 
 
 def min_cluster_size(n: int) -> int:
-    """Smallest theme kept: 2 for small corpora, growing slowly with the corpus."""
-    return max(2, round(math.sqrt(n) / 4))
+    """Smallest theme kept: 3 for small corpora, growing slowly with the corpus."""
+    return max(3, round(math.sqrt(n) / 4))
 
 
 class SmallCorpusClusterer:

@@ -10,7 +10,7 @@ def short_label(keywords: Sequence[str], max_terms: int = 3, max_chars: int = 40
     chosen: list[str] = []
     used: set[str] = set()
     for kw in keywords:
-        words = set(kw.lower().split())
+        words = {w[:5] for w in kw.lower().split()}  # "panel" and "panels" repeat each other
         if not words or words & used:
             continue
         if chosen and len(" · ".join([*chosen, kw])) > max_chars:

@@ -8,6 +8,7 @@ reduction and KeyBERTInspired keywords. BERTopic is imported inside `fit` (about
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -16,6 +17,34 @@ import numpy as np
 from research.themes.cluster import SmallCorpusClusterer
 
 SEED = 42
+
+# Transcript talk that says nothing about a theme: contraction stems, fillers, placeholders.
+EXTRA_STOP_WORDS = frozenset(
+    "don didn doesn isn wasn weren aren couldn wouldn shouldn haven hasn hadn won ain can't "
+    "yeah yes yep okay like just know think mean really actually basically literally "
+    "um uh erm mm hmm laughs laughing sort kind thing things stuff lot lots bit got get "
+    "gets getting say said says saying went going goes want wanted tell told "
+    "person council place email phone id pseudonym".split()
+)
+_PLACEHOLDER = re.compile(r"\[[^\]]*\]|\b[PF]\d+\b|\d+")
+
+
+def clean_for_keywords(text: str) -> str:
+    """Lower-case text without placeholders ([Person 3], [Council B]), pseudonyms and numbers."""
+    return _PLACEHOLDER.sub(" ", text).lower()
+
+
+def vectorizer(n_docs: int):
+    """CountVectorizer for keywords: words of 3+ letters, bigrams, transcript stop words."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
+
+    return CountVectorizer(
+        preprocessor=clean_for_keywords,
+        token_pattern=r"(?u)\b[a-z]{3,}\b",
+        stop_words=sorted(ENGLISH_STOP_WORDS | EXTRA_STOP_WORDS),
+        ngram_range=(1, 2),
+        min_df=1 if n_docs < 500 else 2,
+    )
 
 
 @dataclass
@@ -62,7 +91,8 @@ class BertopicFitter:
             "clusterer": "ward linkage, k by silhouette",
             "k_window": [lo, hi],
             "min_cluster_size": min_cluster_size(n_docs),
-            "vectorizer": "CountVectorizer(stop_words=english, ngram_range=(1, 2))",
+            "vectorizer": "CountVectorizer(english + transcript stop words, placeholders removed,"
+            " ngram_range=(1, 2))",
             "ctfidf": "ClassTfidfTransformer(reduce_frequent_words=True)",
             "representation": "KeyBERTInspired(top_n_words=10, nr_candidate_words=40)",
             "random_state": self.seed,
@@ -76,13 +106,12 @@ class BertopicFitter:
         from bertopic.dimensionality import BaseDimensionalityReduction
         from bertopic.representation import KeyBERTInspired
         from bertopic.vectorizers import ClassTfidfTransformer
-        from sklearn.feature_extraction.text import CountVectorizer
 
         model = BERTopic(
             embedding_model=_backend(self.embed),
             umap_model=BaseDimensionalityReduction(),
             hdbscan_model=SmallCorpusClusterer(),
-            vectorizer_model=CountVectorizer(stop_words="english", ngram_range=(1, 2)),
+            vectorizer_model=vectorizer(len(texts)),
             ctfidf_model=ClassTfidfTransformer(reduce_frequent_words=True),
             representation_model=KeyBERTInspired(
                 top_n_words=self.top_n_words, nr_candidate_words=40, random_state=self.seed
@@ -105,10 +134,11 @@ def _plain_keywords(texts: Sequence[str], n: int = 10) -> list[str]:
 
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+    stop = ENGLISH_STOP_WORDS | EXTRA_STOP_WORDS
     words = Counter(
         w
         for t in texts
-        for w in (x.strip(".,;:!?\"'()[]").lower() for x in t.split())
-        if len(w) > 2 and w not in ENGLISH_STOP_WORDS and w.isalpha()
+        for w in re.findall(r"\b[a-z]{3,}\b", clean_for_keywords(t))
+        if w not in stop
     )
     return [w for w, _ in words.most_common(n)]

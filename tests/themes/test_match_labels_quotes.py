@@ -45,3 +45,18 @@ def test_quotes_spread_across_groups_and_speakers_and_readable_first():
     assert ranked[0] in (1, 2)
     assert ranked[1] == 3  # another group and speaker beats a near-duplicate from the same one
     assert ranked[-1] == 4  # under 15 words: after every readable quote
+
+
+def test_keywords_ignore_placeholders_pseudonyms_numbers_and_fillers():
+    from research.themes.model import _plain_keywords, clean_for_keywords
+
+    cleaned = clean_for_keywords("I told [Person 41] and P17 in 2019 about [Council B]")
+    assert "person" not in cleaned and "p17" not in cleaned and "2019" not in cleaned
+    words = _plain_keywords(
+        ["Yeah I didn't get the mentoring, [Person 3] said mentoring helps"] * 2
+    )
+    assert words[0] == "mentoring" and not {"yeah", "didn", "person", "said"} & set(words)
+
+
+def test_short_label_treats_plurals_as_repeats():
+    assert short_label(["panel", "panels", "diverse"]) == "Panel · diverse"
