@@ -175,10 +175,13 @@ class Project:
 
     def log(self, action: str, actor: str | None = None, **detail: Any) -> None:
         """Record an event. Callers pass anonymised values only (counts, ids, labels)."""
-        self.db.execute(
+        from research.store.chain import record
+
+        cur = self.db.execute(
             "INSERT INTO events (at, actor, action, detail) VALUES (?, ?, ?, ?)",
             (now(), actor or current_user(), action, json.dumps(detail, sort_keys=True)),
         )
+        record(self.db, "events", cur.lastrowid)
 
 
 def now() -> str:

@@ -17,6 +17,7 @@ from research.anonymise.pseudonyms import PseudonymRegistry, assignment_order
 from research.anonymise.speakers import SpeakerRegistry, register_source_speakers
 from research.anonymise.vault import Vault
 from research.project import Project, now
+from research.store.chain import audited
 
 RULE_ORIGINS = ("propagated", "manual", "residual")
 
@@ -101,7 +102,7 @@ def apply_all(project: Project, vault: Vault, actor: str | None = None) -> dict:
     db = project.db
     settings = project.settings
     stats: dict = {"sources": 0, "applied": 0, "by_type": defaultdict(int)}
-    with transaction(db), vault.transaction():
+    with transaction(db), vault.transaction(), audited(db):
         registry = SpeakerRegistry(db, vault)
         sources = db.execute(
             "SELECT id, label FROM sources WHERE detected_at IS NOT NULL ORDER BY id"
@@ -354,4 +355,4 @@ def _void_signoff_if_changed(db: sqlite3.Connection, stamp: str) -> None:
         db.execute(
             "INSERT INTO events (at, actor, action, detail) VALUES (?, 'research', 'signoff-voided', ?)",
             (stamp, json.dumps({"signoff": row["id"]})),
-        )
+        )  # chained by the enclosing audited() block

@@ -13,6 +13,7 @@ from research.anonymise.vault import Vault
 from research.errors import ProjectError
 from research.project import Project, current_user, now
 from research.store import transaction
+from research.store.chain import audited
 
 DECISIONS = ("accepted", "rejected")
 ENTITY_TYPES = ("PERSON", "ORG", "PLACE", "EMAIL", "PHONE", "ID", "POSTCODE", "URL")
@@ -121,7 +122,7 @@ def decide(
     if row is None:
         raise ProjectError(f"no detection with id {detection_id} (see `research review list`)")
     who, stamp = reviewer or current_user(), now()
-    with transaction(db):
+    with transaction(db), audited(db, ("detections", "redaction_rules")):
         rule_id = _rule_of(row["recognizer"])
         if rule_id is not None:
             db.execute(
@@ -159,7 +160,7 @@ def add_redaction(
         raise ProjectError(f"entity type must be one of {', '.join(ENTITY_TYPES)}")
     db = project.db
     who, stamp = reviewer or current_user(), now()
-    with transaction(db), vault.transaction():
+    with transaction(db), vault.transaction(), audited(db, ("redaction_rules",)):
         cur = db.execute(
             "INSERT INTO redaction_rules (entity_type, origin, decision, decided_by, decided_at, created_at)"
             " VALUES (?, 'manual', 'added', ?, ?, ?)",

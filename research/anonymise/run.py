@@ -20,6 +20,7 @@ from research.anonymise.speakers import SpeakerRegistry, register_source_speaker
 from research.anonymise.vault import Vault
 from research.project import Project, now
 from research.store import transaction
+from research.store.chain import audited
 
 Progress = Callable[[int, int], None]
 # Pseudonyms and placeholders the apply step writes: the residual scan must not flag them.
@@ -131,7 +132,7 @@ def _store_detections(project: Project, vault: Vault, source_id: int, results: l
     db = project.db
     review_below = project.settings.review_below
     stamp = now()
-    with transaction(db), vault.transaction():
+    with transaction(db), vault.transaction(), audited(db, ("detections",)):
         for (old,) in db.execute(
             "SELECT id FROM detections WHERE source_id = ? AND origin = 'detected'", (source_id,)
         ).fetchall():
@@ -174,7 +175,7 @@ def residual_scan(
     known = {t.casefold() for _, t in vault.items("rule")}
     found = 0
     stamp = now()
-    with transaction(db), vault.transaction():
+    with transaction(db), vault.transaction(), audited(db, ("redaction_rules",)):
         for row, dets in zip(rows, results, strict=True):
             for d in dets:
                 if PLACEHOLDER.search(d.text) or not d.text.strip("[]() ").strip():

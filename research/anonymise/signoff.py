@@ -7,6 +7,7 @@ from research.errors import ProjectError
 from research.project import Project, now
 from research.signoff_state import signoff_state
 from research.store import transaction
+from research.store.chain import audited, head
 
 
 def sign_off(
@@ -35,17 +36,27 @@ def sign_off(
         )
     stamp = now()
     with transaction(db):
+        with audited(db, ("signoffs",)):
+            _record_signoff(db, reviewer.strip(), stamp, note)
+        # The sign-off pins the chain as it stands, its own entry included.
         db.execute(
-            "UPDATE signoffs SET voided_at = ?, void_reason = 'superseded by a new sign-off'"
-            " WHERE voided_at IS NULL",
-            (stamp,),
-        )
-        db.execute(
-            "INSERT INTO signoffs (reviewer, signed_at, corpus_sha256, note) VALUES (?, ?, ?, ?)",
-            (reviewer.strip(), stamp, corpus_sha256(db), note),
+            "UPDATE signoffs SET chain_head = ? WHERE id = (SELECT MAX(id) FROM signoffs)",
+            (head(db),),
         )
         project.log("signoff", reviewer.strip(), pending=pending)
     return signoff_state(db)
+
+
+def _record_signoff(db, reviewer: str, stamp: str, note: str | None) -> None:
+    db.execute(
+        "UPDATE signoffs SET voided_at = ?, void_reason = 'superseded by a new sign-off'"
+        " WHERE voided_at IS NULL",
+        (stamp,),
+    )
+    db.execute(
+        "INSERT INTO signoffs (reviewer, signed_at, corpus_sha256, note) VALUES (?, ?, ?, ?)",
+        (reviewer, stamp, corpus_sha256(db), note),
+    )
 
 
 def verify_signoff(project: Project) -> dict:

@@ -33,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
 
     load_commands()
     try:
-        app(args=argv, prog_name="research", standalone_mode=False)
+        rv = app(args=argv, prog_name="research", standalone_mode=False)
     except ResearchError as exc:
         print(f"research: error: {exc}", file=sys.stderr)
         return exc.exit_code
@@ -42,14 +42,14 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except SystemExit as exc:  # typer/click exits (e.g. --help)
         return exc.code if isinstance(exc.code, int) else 0
-    except Exception as exc:  # click usage errors and the like
-        import click
-
-        if isinstance(exc, click.exceptions.ClickException):
+    except Exception as exc:  # usage errors from typer's (vendored) click, and the like
+        if callable(getattr(exc, "show", None)) and isinstance(
+            getattr(exc, "exit_code", None), int
+        ):
             exc.show()
             return exc.exit_code
-        if isinstance(exc, click.exceptions.Abort):
+        if type(exc).__name__ == "Abort":
             print("research: aborted", file=sys.stderr)
             return 1
         raise
-    return 0
+    return rv if isinstance(rv, int) else 0

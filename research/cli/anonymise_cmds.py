@@ -171,8 +171,16 @@ def signoff(
     typer.echo(state["summary"])
 
 
+audit_app = typer.Typer(
+    help="The anonymisation audit: write the report (--out), or verify the audit chain.",
+    invoke_without_command=True,
+)
+
+
+@audit_app.callback()
 def audit(
-    out: Annotated[Path, typer.Option("--out", help="FILE.html or FILE.csv")],
+    ctx: typer.Context,
+    out: Annotated[Path | None, typer.Option("--out", help="FILE.html or FILE.csv")] = None,
     originals: Annotated[
         bool,
         typer.Option(
@@ -182,7 +190,11 @@ def audit(
     ] = False,
     project: ProjectOpt = None,
 ) -> None:
-    """Write the anonymisation audit for the ethics lead."""
+    """Write the anonymisation audit for the ethics lead (`research audit --out FILE`)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    if out is None:
+        raise typer.BadParameter("give --out FILE.html or FILE.csv, or run `research audit verify`")
     from research.export.audit import write_audit
 
     with open_project(project) as proj:
@@ -195,6 +207,27 @@ def audit(
     typer.echo(
         f"wrote {path}" + ("  (contains originals: keep it with the vault)" if originals else "")
     )
+
+
+@audit_app.command("verify")
+def audit_verify(project: ProjectOpt = None) -> None:
+    """Check the audit records and sign-offs against their hash chain; exit 1 if anything was
+    changed, removed or added behind the tool's back."""
+    from research.store.chain import head, verify
+
+    with open_project(project) as proj:
+        problems = verify(proj.db)
+        n = proj.db.execute("SELECT COUNT(*) FROM audit_chain").fetchone()[0]
+        top = head(proj.db)
+    if not problems:
+        typer.echo(f"audit chain intact: {n} entries, head {top}")
+        return
+    for p in problems[:50]:
+        typer.echo(f"TAMPERED {p}")
+    if len(problems) > 50:
+        typer.echo(f"... and {len(problems) - 50} more")
+    typer.echo(f"audit chain BROKEN: {len(problems)} problem(s) in {n} entries")
+    raise typer.Exit(1)
 
 
 def export_transcripts_cmd(
@@ -221,5 +254,5 @@ def register(app: typer.Typer) -> None:
     review_app.command("add")(review_add)
     app.add_typer(review_app, name="review")
     app.command("signoff")(signoff)
-    app.command("audit")(audit)
+    app.add_typer(audit_app, name="audit")
     export_app.command("transcripts")(export_transcripts_cmd)

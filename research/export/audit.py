@@ -47,7 +47,15 @@ def audit_data(project: Project, vault=None) -> dict:
         " SUM(d.applied) applied, SUM(d.decision = 'pending') pending, SUM(d.decision = 'rejected') rejected"
         " FROM sources s LEFT JOIN detections d ON d.source_id = s.id GROUP BY s.id ORDER BY s.id"
     ).fetchall()
+    from research.store.chain import head, verify
+
+    problems = verify(db)
     return {
+        "chain": {
+            "head": head(db),
+            "entries": db.execute("SELECT COUNT(*) FROM audit_chain").fetchone()[0],
+            "problems": [str(p) for p in problems],
+        },
         "items": items,
         "by_type": Counter(i.entity_type for i in items if i.applied),
         "by_recognizer": Counter(
@@ -112,6 +120,19 @@ def _table(headers: list[str], rows: list[list]) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
+def _chain_html(chain: dict) -> str:
+    if not chain["problems"]:
+        return (
+            f"<p class='ok'><strong>Audit chain:</strong> intact, {chain['entries']} entries, "
+            f"head <code>{chain['head']}</code>. Quote this head to detect a later rewrite.</p>"
+        )
+    items = "".join(f"<li>{html.escape(p)}</li>" for p in chain["problems"][:100])
+    return (
+        f"<div class='warn'><strong>Audit chain BROKEN:</strong> {len(chain['problems'])} record(s) "
+        f"changed, removed or added behind the tool's back (`research audit verify`).<ul>{items}</ul></div>"
+    )
+
+
 def render_html(project: Project, data: dict) -> str:
     so = data["signoff"]
     items = data["items"]
@@ -165,6 +186,7 @@ def render_html(project: Project, data: dict) -> str:
         f"<p>Generated {now()}.</p>",
         f"<p class='{'ok' if so['valid'] else 'void'}'><strong>Sign-off:</strong> {html.escape(so['summary'])}</p>",
         warning,
+        _chain_html(data["chain"]),
         "<h2>Summary</h2>",
         _table(["entity type", "replacements applied"], sorted(data["by_type"].items())),
         _table(["recognizer", "detections"], sorted(data["by_recognizer"].items())),

@@ -50,6 +50,7 @@ def test_audit_html_without_vault_has_no_originals(anonymised, tmp_path):  # noq
     for heading in ("Per source", "Pending review", "Residual findings", "Allow-list", "All detections"):
         assert heading in html
     assert "NOT SIGNED OFF" in html and "George Floyd" in html
+    assert "Audit chain:</strong> intact" in html
 
 
 def test_audit_with_vault_shows_originals_and_warns(anonymised, tmp_path):  # noqa: F811
