@@ -32,6 +32,7 @@ REPO = Path(__file__).resolve().parents[1]
 SETS = {
     "heldout": REPO / "bench" / "data" / "heldout",
     "demo": REPO / "research" / "corpora" / "demo",
+    "dev2": REPO / "bench" / "data" / "dev2",
 }
 WORD = re.compile(r"\w+")
 
