@@ -172,12 +172,21 @@ def residual_scan(
         source_ids,
     ).fetchall()
     results = detector.analyze_batch([r["text"] for r in rows])
+    replaced: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for d in db.execute(
+        "SELECT source_id, utt_idx, a_start, a_end FROM detections WHERE applied = 1"
+    ):
+        replaced.setdefault((d[0], d[1]), []).append((d[2], d[3]))
     known = {t.casefold() for _, t in vault.items("rule")}
     found = 0
     stamp = now()
     with transaction(db), vault.transaction(), audited(db, ("redaction_rules",)):
         for row, dets in zip(rows, results, strict=True):
+            spans = replaced.get((row["source_id"], row["idx"]), [])
             for d in dets:
+                # What overlaps a replacement is the replacement itself ("Council A]"), not a leak.
+                if any(d.start < b and a < d.end for a, b in spans):
+                    continue
                 if PLACEHOLDER.search(d.text) or not d.text.strip("[]() ").strip():
                     continue
                 surface = d.text.strip()
