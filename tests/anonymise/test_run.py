@@ -152,3 +152,21 @@ def test_residual_scan_flags_and_redacts_what_a_second_pass_finds(project, passp
     assert rule["origin"] == "residual" and rule["decision"] == "pending"
     assert project.db.execute("SELECT COUNT(*) FROM residual_findings").fetchone()[0] == 2
     vault.close()
+
+
+def test_residual_scan_ignores_hits_inside_replacements(project, passphrase, tmp_path):
+    class SeesPlaceholders(FakeDetector):
+        """On the second pass it 'finds' the council inside '[Council A]', as spaCy does."""
+
+        def analyze_batch(self, texts, progress=None):
+            if self.calls == 1:
+                self.entities = {"Council A": "ORG"}
+            return super().analyze_batch(texts, progress)
+
+    (tmp_path / "a.txt").write_text("Ann Lee: I work at Dudley Council.\nBob Roe: Same.\n", encoding="utf-8")
+    vault = Vault.open(project.vault_path, passphrase, create=True)
+    import_file(project, vault, tmp_path / "a.txt", label="A")
+    summary = anonymise_project(project, vault, detector=SeesPlaceholders({"Dudley Council": "ORG"}))
+    assert summary.residual == 0
+    assert texts(project, "A")[0][1] == "I work at [Council A]."
+    vault.close()
