@@ -85,31 +85,25 @@ def write_audit(project: Project, out: str | Path, vault=None) -> Path:
     return out
 
 
+def _fields(i) -> dict:
+    """One detection as the report shows it (shared by CSV and HTML)."""
+    return {
+        "id": i.id, "source": i.source, "turn": i.utt_idx, "entity_type": i.entity_type,
+        "recognizer": i.recognizer, "score": f"{i.score:.2f}", "origin": i.origin,
+        "decision": i.decision, "applied": int(i.applied), "replacement": i.replacement or "",
+        "decided_by": i.decided_by or "", "decided_at": i.decided_at or "", "context": i.context,
+        "original": i.original or "",
+    }  # fmt: skip
+
+
 def _write_csv(out: Path, data: dict) -> None:
-    cols = COLUMNS + (["original"] if data["with_originals"] else []) + ["signoff"]
+    cols = COLUMNS + (["original"] if data["with_originals"] else [])
     with out.open("w", newline="", encoding="utf-8") as f:
         w = csv.writer(f)
-        w.writerow(cols)
+        w.writerow([*cols, "signoff"])
         for i in data["items"]:
-            row = [
-                i.id,
-                i.source,
-                i.utt_idx,
-                i.entity_type,
-                i.recognizer,
-                f"{i.score:.2f}",
-                i.origin,
-                i.decision,
-                int(i.applied),
-                i.replacement or "",
-                i.decided_by or "",
-                i.decided_at or "",
-                i.context,
-            ]
-            if data["with_originals"]:
-                row.append(i.original or "")
-            row.append(data["signoff"]["summary"])
-            w.writerow(row)
+            fields = _fields(i)
+            w.writerow([fields[c] for c in cols] + [data["signoff"]["summary"]])
 
 
 def _table(headers: list[str], rows: list[list]) -> str:
@@ -137,37 +131,23 @@ def render_html(project: Project, data: dict) -> str:
     so = data["signoff"]
     items = data["items"]
     pending = [i for i in items if i.decision == "pending"]
-    detail_headers = [
+    detail_cols = [
         "id",
         "source",
         "turn",
-        "type",
+        "entity_type",
         "recognizer",
         "score",
         "origin",
         "decision",
-        "replacement",
-        "context",
     ]
-    if data["with_originals"]:
-        detail_headers.insert(9, "original")
+    detail_cols += ["replacement"] + (["original"] if data["with_originals"] else []) + ["context"]
+    detail_headers = [c.replace("_", " ") for c in detail_cols]
 
     def detail_row(i):
-        row = [
-            i.id,
-            i.source,
-            i.utt_idx,
-            i.entity_type,
-            i.recognizer,
-            f"{i.score:.2f}",
-            i.origin,
-            i.decision,
-            i.replacement or "(not applied)",
-            i.context,
-        ]
-        if data["with_originals"]:
-            row.insert(9, i.original or "")
-        return row
+        fields = _fields(i)
+        fields["replacement"] = fields["replacement"] or "(not applied)"
+        return [fields[c] for c in detail_cols]
 
     warning = (
         "<p class='warn'>This report CONTAINS ORIGINAL IDENTIFIERS from the vault. Keep it with the vault; "
