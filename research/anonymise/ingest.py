@@ -54,6 +54,10 @@ def import_file(
     path = Path(path)
     transcript = read_transcript(path)  # raises InputError naming file and line
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    if label is None and _names_in(path.stem, transcript.speakers):
+        raise InputError(
+            path, "the file name contains a speaker's name; give the source a label with --name"
+        )
     label = (label or path.stem).strip()
     if not label:
         raise InputError(path, "the source needs a non-empty label (--name)")
@@ -102,6 +106,16 @@ def import_file(
         len(transcript.speakers),
         transcript.word_count,
     )
+
+
+def _names_in(stem: str, speakers: list[str]) -> bool:
+    """Whether a file stem ("Meeting with Martin Storey") holds a part of a speaker's name."""
+    from research.anonymise.names import name_tokens
+    from research.anonymise.speakers import is_unknown
+
+    words = set(name_tokens(stem.replace("_", " ").replace("-", " ")))
+    parts = {t for s in speakers if not is_unknown(s) for t in name_tokens(s) if len(t) >= 3}
+    return bool(words & parts)
 
 
 def load_original(vault: Vault, source_id: int) -> dict:

@@ -41,12 +41,24 @@ def test_inspect_prints_format_and_json(run_cli):
 def test_import_with_attributes_and_status(run_cli, tmp_path, passphrase):
     run_cli("init", tmp_path / "p")
     code, out, err = run_cli(
-        "import", VTT, "--name", "FG01", "--attr", "authority=district", "--attr", "group=under-30s",
-        "--kind", "focus group", "--project", tmp_path / "p",
+        "import",
+        VTT,
+        "--name",
+        "FG01",
+        "--attr",
+        "authority=district",
+        "--attr",
+        "group=under-30s",
+        "--kind",
+        "focus group",
+        "--project",
+        tmp_path / "p",
     )
     assert code == 0, err
     assert "imported FG01: teams-vtt" in out
-    assert _sources(tmp_path / "p") == [("FG01", {"authority": "district", "group": "under-30s"}, "focus group")]
+    assert _sources(tmp_path / "p") == [
+        ("FG01", {"authority": "district", "group": "under-30s"}, "focus group")
+    ]
     code, out, _ = run_cli("status", "--json", "--project", tmp_path / "p")
     data = json.loads(out)
     assert data["sources"][0]["label"] == "FG01" and data["sources"][0]["anonymised"] is False
@@ -69,12 +81,18 @@ def test_importing_the_same_file_twice_is_refused(run_cli, tmp_path, passphrase)
         ("missing.vtt", None, "not found"),
         ("empty.vtt", b"", "empty"),
         ("binary.txt", b"\x00\x01\x02\xff" * 50, "binary"),
-        ("unknown.txt", b"just some prose without speakers\nmore prose here\n", "unknown transcript format"),
+        (
+            "unknown.txt",
+            b"just some prose without speakers\nmore prose here\n",
+            "unknown transcript format",
+        ),
         ("latin1.txt", "Ann: hello\nBob: caf\u00e9 ok\n".encode("latin-1"), "line 2"),
         ("bad.vtt", b"WEBVTT\n\n1\n00:00:01.000 --> nonsense\nAnn: hi\n", "bad.vtt:4"),
     ],
 )
-def test_bad_input_is_one_clear_line_and_changes_nothing(run_cli, tmp_path, passphrase, name, content, message):
+def test_bad_input_is_one_clear_line_and_changes_nothing(
+    run_cli, tmp_path, passphrase, name, content, message
+):
     run_cli("init", tmp_path / "p")
     path = tmp_path / name
     if content is not None:
@@ -90,7 +108,9 @@ def test_bad_input_is_one_clear_line_and_changes_nothing(run_cli, tmp_path, pass
 
 def test_error_messages_do_not_quote_transcript_content(run_cli, tmp_path):
     path = tmp_path / "bad.vtt"
-    path.write_bytes(b"WEBVTT\n\n1\n00:00:01.000 --> 00:00:02.000\n<v Priya Sharma>hi\n\nPriya Sharma said\n")
+    path.write_bytes(
+        b"WEBVTT\n\n1\n00:00:01.000 --> 00:00:02.000\n<v Priya Sharma>hi\n\nPriya Sharma said\n"
+    )
     code, _, err = run_cli("inspect", path)
     assert code != 0 and "Priya" not in err
 
@@ -107,3 +127,14 @@ def test_wrong_passphrase_is_a_clear_error(run_cli, tmp_path, monkeypatch):
     monkeypatch.setenv("RESEARCH_PASSPHRASE", "wrong one")
     code, _, err = run_cli("anonymise", "--project", tmp_path / "p")
     assert code != 0 and "wrong passphrase" in err
+
+
+def test_a_file_named_after_a_speaker_needs_a_label(run_cli, tmp_path, passphrase):
+    run_cli("init", tmp_path / "p")
+    path = tmp_path / "Interview with Priya Sharma.txt"
+    path.write_text("Priya Sharma: Hello.\nAnn Lee: Hi, how are you?\n", encoding="utf-8")
+    code, _, err = run_cli("import", path, "--project", tmp_path / "p")
+    assert code != 0 and "--name" in err
+    assert _sources(tmp_path / "p") == []
+    code, _, err = run_cli("import", path, "--name", "INT9", "--project", tmp_path / "p")
+    assert code == 0, err
