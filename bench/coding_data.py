@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from research.coding.autocoder import Item
-from research.coding.context import recent_questions
+from research.coding.context import TurnContext, turn_contexts
 from research.coding.segments import split_turn
 
 LOES = ["recruitment", "progression", "training", "engagement"]
@@ -26,6 +26,7 @@ class GoldTurn:
     loe: set[str]
     is_facilitator: bool
     question: str
+    context: TurnContext | None = None
 
 
 def anonymise(text: str, pii: list[dict], registry: dict) -> str:
@@ -62,9 +63,11 @@ def load_gold(folder: str | Path) -> list[GoldTurn]:
             )
             for t in data["turns"]
         ]
-        questions = recent_questions([(fac, text) for fac, text, _ in rows])
-        for (fac, text, t), q in zip(rows, questions, strict=True):
-            turns.append(GoldTurn(data["label"], t["i"], text, set(t.get("loe") or []), fac, q))
+        contexts = turn_contexts([(fac, text) for fac, text, _ in rows])
+        for (fac, text, t), c in zip(rows, contexts, strict=True):
+            turns.append(
+                GoldTurn(data["label"], t["i"], text, set(t.get("loe") or []), fac, c.question, c)
+            )
     return turns
 
 
@@ -76,5 +79,8 @@ def items_for(turns: list[GoldTurn]) -> list[tuple[Item, GoldTurn]]:
             continue
         for no, part in enumerate(split_turn(t.text)):
             key = (t.source, t.idx, no)
-            out.append((Item(key, part.text, (t.source, t.idx), t.question), t))
+            c = t.context or TurnContext(t.question)
+            item = Item(key, part.text, (t.source, t.idx), c.question, False, c.prior_question,
+                        c.previous)  # fmt: skip
+            out.append((item, t))
     return out

@@ -78,7 +78,9 @@ def main() -> None:
         ]
         for label, pred in runs:
             text = render(f"{name} {label}", score(turns, turn_predictions(turns, pred)))
-            print(text.splitlines()[-1].replace("overall", f"{name} {label}") if args.brief else text)
+            print(
+                text.splitlines()[-1].replace("overall", f"{name} {label}") if args.brief else text
+            )
     db.close()
 
 

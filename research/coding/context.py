@@ -1,8 +1,13 @@
-"""The facilitator's most recent question before each turn (focus groups follow a topic guide)."""
+"""Context of each turn: the facilitator's prompts in force and the previous participant's words.
+
+Focus groups follow a topic guide, and short answers ("Yeah, same for me.") mean what the
+question or the previous speaker meant, so the coder scores a segment with this context too.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 MIN_PROMPT_WORDS = 6
 
@@ -24,6 +29,33 @@ def recent_questions(turns: Sequence[tuple[bool, str]]) -> list[str]:
             current = _last_question(text)
         elif len(text.split()) >= MIN_PROMPT_WORDS:
             current = text
+    return out
+
+
+@dataclass(frozen=True)
+class TurnContext:
+    question: str = ""  # the prompt in force (see recent_questions)
+    prior_question: str = ""  # the prompt before it (a follow-up's topic question)
+    previous: str = ""  # the previous participant turn since the last prompt, if any
+
+
+def turn_contexts(turns: Sequence[tuple[bool, str]]) -> list[TurnContext]:
+    """For (is_facilitator, text) turns in order: each turn's TurnContext.
+
+    `previous` is the last participant turn of at least MIN_PROMPT_WORDS words; it is kept
+    across facilitator backchannel but reset by a new prompt.
+    """
+    questions = recent_questions(turns)
+    out: list[TurnContext] = []
+    prior, previous = "", ""
+    for (is_fac, text), q in zip(turns, questions, strict=True):
+        if out and q != out[-1].question:
+            prior = out[-1].question
+            previous = ""
+        out.append(TurnContext(q, prior, previous))
+        text = " ".join(text.split())
+        if not is_fac and len(text.split()) >= MIN_PROMPT_WORDS:
+            previous = text
     return out
 
 

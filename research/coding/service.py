@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from research.coding.autocoder import AutoCoder, Example, Item, Params, encoder_fn
 from research.coding.codebook import Codebook, load_codebook
-from research.coding.context import recent_questions
+from research.coding.context import turn_contexts
 from research.coding.embeddings import Encoder, default_encoder
 from research.coding.segments import sync_segments
 from research.project import Project, now
@@ -63,17 +63,20 @@ def segment_items(project: Project, *, facilitators: bool = False) -> list[Item]
             fac, text = turns.get(r["utt_idx"], (bool(r["is_facilitator"]), ""))
             turns[r["utt_idx"]] = (fac, f"{text} {r['text']}".strip())
         order = sorted(turns)
-        question = dict(zip(order, recent_questions([turns[i] for i in order]), strict=True))
+        context = dict(zip(order, turn_contexts([turns[i] for i in order]), strict=True))
         for r in source_rows:
             if r["is_facilitator"] and not facilitators:
                 continue
+            c = context[r["utt_idx"]]
             items.append(
                 Item(
                     r["id"],
                     r["text"],
                     (r["source_id"], r["utt_idx"]),
-                    question[r["utt_idx"]],
+                    c.question,
                     bool(r["is_facilitator"]),
+                    c.prior_question,
+                    c.previous,
                 )  # fmt: skip
             )
     return items

@@ -60,11 +60,11 @@ def test_few_shot_learns_from_confirmed_examples():
     assert "training" not in c.suggest([probe])[0].codes
     examples = [
         Example(Item(i, f"No rota cover to be released, week {i} again."), {"training"})
-        for i in range(12)
+        for i in range(40)
     ] + [
         Example(Item(100 + i, f"The interview panel was unfair, form number {i}."), {"recruitment"})
-        for i in range(12)
+        for i in range(40)
     ]
-    assert c.fit_examples(examples) == 24
-    assert c.examples_used == 24 and c.positives == {"recruitment": 12, "training": 12}
+    assert c.fit_examples(examples) == 80
+    assert c.examples_used == 80 and c.positives == {"recruitment": 40, "training": 40}
     assert "training" in c.suggest([probe])[0].codes
