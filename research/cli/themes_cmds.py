@@ -1,4 +1,4 @@
-"""`research themes [--loe CODE]`, `research themes list|rename|merge|move`, `research quotes ...`."""
+"""`research themes [--loe CODE]`, `research themes list|rename|merge|split|move`, `research quotes ...`."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import typer
 from research.cli.app import JsonOpt, ProjectOpt, open_project
 
 themes_app = typer.Typer(
-    help="Themes per line of enquiry: fit them, then rename, merge and move segments.",
+    help="Themes per line of enquiry: fit them, then rename, merge, split and move segments.",
     invoke_without_command=True,
     no_args_is_help=False,
 )
@@ -116,6 +116,17 @@ def merge_cmd(
     with open_project(project) as proj:
         merge_themes(proj.db, themes_, into, _embed(proj))
     typer.echo(f"merged {', '.join(map(str, themes_))} into {into}")
+
+
+@themes_app.command("split")
+def split_cmd(theme: ThemeArg, project: ProjectOpt = None) -> None:
+    """Split a theme in two (the fitting clusterer on its members; kept across re-fits)."""
+    from research.themes.ops import split_theme
+
+    with open_project(project) as proj:
+        new = split_theme(proj.db, theme, _embed(proj))
+        label = proj.db.execute("SELECT label FROM themes WHERE id = ?", (new,)).fetchone()[0]
+    typer.echo(f"theme {theme} split: new theme {new} ({label})")
 
 
 @themes_app.command("move")

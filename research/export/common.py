@@ -71,6 +71,32 @@ class QuoteRow:
     time: str
     attribution: str
 
+    @property
+    def words(self) -> int:
+        return len(self.quote.split())
+
+    @property
+    def short(self) -> bool:
+        """Outside the readable range (15-120 words): used only when a theme has nothing else."""
+        from research.themes.quotes import readable
+
+        return not readable(self.quote)
+
+    @property
+    def note(self) -> str:
+        return f"short quote, {self.words} words: no quote of 15-120 words" if self.short else ""
+
+
+def preferred_quotes(quotes: Sequence[QuoteRow], limit: int | None = None) -> list[QuoteRow]:
+    """Starred quotes, then readable ones (15-120 words) up to `limit` in all; when the theme
+    has neither, its best-ranked quote (its `note` says it is short)."""
+    starred = [q for q in quotes if q.starred]
+    rest = [q for q in quotes if not q.starred and not q.short]
+    out = starred + rest
+    if limit is not None:
+        out = out[: max(limit, len(starred))]
+    return out or list(quotes[:1])
+
 
 @dataclass(frozen=True)
 class ThemeSummary:

@@ -1,7 +1,8 @@
 """Themed quote sheets (XLSX, CSV, DOCX): one sheet or section per line of enquiry.
 
 Columns: theme, prevalence, quote, participant pseudonym, source label and its group
-attributes, time, starred. The sign-off status heads every sheet, the CSV and the document.
+attributes, time, starred, note. Each theme lists its starred and its readable (15-120 words)
+candidate quotes; a theme with none of those gets its best short one, marked in `note`. The sign-off status heads every sheet, the CSV and the document.
 """
 
 from __future__ import annotations
@@ -10,19 +11,25 @@ import csv
 from pathlib import Path
 
 from research.errors import ProjectError
-from research.export.common import QuoteRow, ThemeSummary, header_lines, themed_quotes
+from research.export.common import (
+    QuoteRow,
+    ThemeSummary,
+    header_lines,
+    preferred_quotes,
+    themed_quotes,
+)
 from research.project import Project
 
 FORMATS = ("xlsx", "csv", "docx")
 BASE_COLUMNS = ["line of enquiry", "theme", "prevalence", "prevalence by attribute", "quote",
                 "participant", "source"]  # fmt: skip
-TAIL_COLUMNS = ["time", "starred", "rank", "segment"]
+TAIL_COLUMNS = ["time", "starred", "rank", "segment", "note"]
 
 
 def _attr_keys(project: Project, themes: list[ThemeSummary]) -> list[str]:
     keys = list(project.settings.attribution)
     for t in themes:
-        for q in t.quotes:
+        for q in preferred_quotes(t.quotes):
             keys.extend(k for k in q.attrs if k not in keys)
     return keys
 
@@ -30,7 +37,7 @@ def _attr_keys(project: Project, themes: list[ThemeSummary]) -> list[str]:
 def _row(q: QuoteRow, keys: list[str]) -> list:
     return [q.loe_name, q.theme, q.prevalence, q.by_attribute, q.quote, q.participant, q.source,
             *[q.attrs.get(k, "") for k in keys], q.time, "yes" if q.starred else "", q.rank,
-            q.segment_id]  # fmt: skip
+            q.segment_id, q.note]  # fmt: skip
 
 
 def _by_loe(themes: list[ThemeSummary]) -> dict[str, list[ThemeSummary]]:
@@ -73,7 +80,7 @@ def _xlsx(out, header, columns, keys, themes) -> None:
         for cell in ws[ws.max_row]:
             cell.font = Font(bold=True)
         for t in group:
-            for q in t.quotes:
+            for q in preferred_quotes(t.quotes):
                 ws.append(_row(q, keys))
                 ws.cell(ws.max_row, 5).alignment = Alignment(wrap_text=True, vertical="top")
         ws.column_dimensions["E"].width = 80
@@ -98,7 +105,7 @@ def _csv(out, header, columns, keys, themes) -> None:
             w.writerow([f"# {line}"])
         w.writerow(columns)
         for t in themes:
-            for q in t.quotes:
+            for q in preferred_quotes(t.quotes):
                 w.writerow(_row(q, keys))
 
 
@@ -114,11 +121,13 @@ def _docx(out, header, columns, keys, themes) -> None:
         for t in group:
             doc.add_heading(t.label, level=2)
             doc.add_paragraph(f"Prevalence: {t.prevalence['summary']}")
-            for q in t.quotes:
+            for q in preferred_quotes(t.quotes):
                 p = doc.add_paragraph(style="List Bullet")
                 p.add_run(("★ " if q.starred else "") + f"“{q.quote}”").italic = True
                 where = ", ".join(
                     [q.participant, q.source, *[str(q.attrs[k]) for k in keys if q.attrs.get(k)]]
                 )
                 p.add_run(f" ({where}{', ' + q.time if q.time else ''})")
+                if q.note:
+                    p.add_run(f" [{q.note}]")
     doc.save(out)

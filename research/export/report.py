@@ -2,8 +2,9 @@
 
 Section n is the n-th line of enquiry starting at `first_section` (6 by default, as in the seed
 study's findings chapter); each theme is a paragraph n.1, n.2 ... with its prevalence and its
-starred quotes (or the top candidates when none is starred) in bold, attributed from group
-attributes: "participant, under-30s group, county council".
+starred quotes (or the top two of 15-120 words when none is starred; a shorter one, marked as
+such, only when the theme has no other) in bold, attributed from group attributes:
+"participant, under-30s group, county council".
 """
 
 from __future__ import annotations
@@ -11,9 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from research.errors import ProjectError
-from research.export.common import ThemeSummary, header_lines, themed_quotes
+from research.export.common import ThemeSummary, header_lines, preferred_quotes, themed_quotes
 from research.project import Project
-from research.themes.quotes import readable
 
 FORMATS = ("md", "docx")
 TOP_QUOTES = 2
@@ -33,7 +33,7 @@ def report_sections(project: Project, first_section: int = 6) -> list[dict]:
         paras = []
         for m, t in enumerate(group, 1):
             starred = [q for q in t.quotes if q.starred]
-            chosen = starred or [q for q in t.quotes if readable(q.quote)][:TOP_QUOTES]
+            chosen = starred or preferred_quotes(t.quotes, TOP_QUOTES)
             p = t.prevalence
             text = (
                 f"{t.label}. This theme was raised in {p['groups']} of {p['groups_total']} groups "
@@ -56,7 +56,9 @@ def report_sections(project: Project, first_section: int = 6) -> list[dict]:
                     "number": f"{n}.{m}",
                     "theme": t.label,
                     "text": text,
-                    "quotes": [(q.quote, q.attribution) for q in chosen],
+                    "quotes": [
+                        (q.quote, q.attribution + (f"; {q.note}" if q.note else "")) for q in chosen
+                    ],
                 }  # fmt: skip
             )
         sections.append({"number": str(n), "title": name, "paragraphs": paras})

@@ -31,9 +31,12 @@ def min_cluster_size(n: int) -> int:
 class SmallCorpusClusterer:
     """scikit-learn-shaped clusterer (`fit`, `labels_`, `predict`) for BERTopic's hdbscan_model."""
 
-    def __init__(self, max_clusters: int = 30, min_size: int | None = None):
+    def __init__(
+        self, max_clusters: int = 30, min_size: int | None = None, n_clusters: int | None = None
+    ):
         self.max_clusters = max_clusters
         self.min_size = min_size
+        self.n_clusters = n_clusters  # a fixed k (splitting a theme in two), else by silhouette
 
     def fit(self, X, y=None):  # noqa: N803 - scikit-learn naming
         from scipy.cluster.hierarchy import fcluster, linkage
@@ -42,6 +45,8 @@ class SmallCorpusClusterer:
         X = _normalise(np.asarray(X, dtype=np.float64))
         n = len(X)
         lo, hi = k_window(n, self.max_clusters)
+        if self.n_clusters is not None:
+            lo = hi = min(self.n_clusters, n)
         self.k_scores_: dict[int, float] = {}
         if hi < 2:
             labels = np.zeros(n, dtype=int)

@@ -1,4 +1,4 @@
-"""What researchers do to themes: rename, merge, move a segment, star and unstar quotes.
+"""What researchers do to themes: rename, merge, split, move a segment, star and unstar quotes.
 
 Each operation is one transaction, is logged (ids and labels only) and survives a re-fit where
 the theme still exists (see `research.themes.store.save_fit`).
@@ -69,6 +69,67 @@ def merge_themes(db: sqlite3.Connection, sources: Sequence[int], into: int, embe
             db.execute("DELETE FROM theme_quotes WHERE theme_id = ?", (r["id"],))
         refresh_quotes(db, [into], embed)
         _log(db, "themes.merge", sources=list(sources), into=into)
+
+
+def split_theme(
+    db: sqlite3.Connection, theme_id: int, embed: Embed, namer: Callable | None = None
+) -> int:
+    """Split a theme in two with the fitting clusterer (Ward, k = 2); returns the new theme's id.
+
+    The larger part stays in the theme (its label too, when a researcher gave it one); the
+    other becomes a new theme, labelled like a fitted one. Its members are pinned, as if moved,
+    so a re-fit keeps them there; earlier merges into the theme are dropped. `namer(texts, parts)` labels the parts (default: noun phrases).
+    """
+    from research.themes.cluster import SmallCorpusClusterer
+    from research.themes.labels import short_label
+    from research.themes.model import _plain_keywords
+    from research.themes.phrases import label_topics
+
+    row = _theme(db, theme_id)
+    members = db.execute(
+        "SELECT s.id, s.text FROM theme_members tm JOIN segments s ON s.id = tm.segment_id"
+        " WHERE tm.theme_id = ? ORDER BY s.id",
+        (theme_id,),
+    ).fetchall()
+    if len(members) < 4:
+        raise ProjectError(f"theme {theme_id} has {len(members)} segments: too few to split")
+    texts = [r["text"] for r in members]
+    X = np.asarray(embed(texts), dtype=np.float64)  # noqa: N806
+    parts = SmallCorpusClusterer(n_clusters=2, min_size=2).fit(X).labels_.tolist()
+    if len(set(parts)) < 2:
+        raise ProjectError(f"theme {theme_id} does not divide into two groups")
+    keywords = {
+        p: _plain_keywords([t for t, q in zip(texts, parts, strict=True) if q == p]) for p in (0, 1)
+    }
+    names = (namer or label_topics)(texts, parts)
+    labels = {p: names.get(p) or short_label(keywords[p]) for p in (0, 1)}
+    ts = now()
+    with transaction(db):
+        new_id = db.execute(
+            "INSERT INTO themes (loe, label, keywords, fit_id, created_at, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (row["loe"], labels[1], json.dumps(keywords[1]), row["fit_id"], ts, ts),
+        ).lastrowid
+        db.execute(
+            "UPDATE themes SET keywords = ?, updated_at = ?,"
+            " label = CASE WHEN label_source = 'auto' THEN ? ELSE label END WHERE id = ?",
+            (json.dumps(keywords[0]), ts, labels[0], theme_id),
+        )
+        # earlier merges into this theme are superseded: a re-fit must not merge them again
+        db.execute(
+            "UPDATE themes SET status = 'gone', updated_at = ? WHERE merged_into = ?",
+            (ts, theme_id),
+        )
+        for r, p in zip(members, parts, strict=True):
+            if p == 1:
+                db.execute(
+                    "UPDATE theme_members SET theme_id = ?, pinned = 1"
+                    " WHERE theme_id = ? AND segment_id = ?",
+                    (new_id, theme_id, r["id"]),
+                )
+        refresh_quotes(db, [theme_id, new_id], embed)
+        _log(db, "themes.split", theme=theme_id, new=new_id, moved=parts.count(1))
+    return new_id
 
 
 def move_segment(db: sqlite3.Connection, segment_id: int, theme_id: int, embed: Embed) -> None:

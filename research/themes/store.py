@@ -76,24 +76,27 @@ def save_fit(
         identity = match_topics(new, old, merged_into)
         theme_of_topic: dict[int, int] = {}
         keywords_of: dict[int, list[str]] = {}
+        label_of: dict[int, str] = {}
         for t in sorted(new, key=lambda t: (-len(new[t]), t)):
             kws = fit.keywords.get(t, [])
+            label = fit.names.get(t) or short_label(kws)
             tid = identity[t]
             if tid is None:
                 tid = db.execute(
                     "INSERT INTO themes (loe, label, keywords, fit_id, created_at, updated_at)"
                     " VALUES (?, ?, ?, ?, ?, ?)",
-                    (loe, short_label(kws), json.dumps(kws), fit_id, ts, ts),
+                    (loe, label, json.dumps(kws), fit_id, ts, ts),
                 ).lastrowid
             theme_of_topic[t] = tid
             keywords_of.setdefault(tid, kws)  # the largest topic speaks for a merged theme
+            label_of.setdefault(tid, label)
         alive = set(theme_of_topic.values())
         for tid, kws in keywords_of.items():
             db.execute(
                 "UPDATE themes SET keywords = ?, status = 'active', merged_into = NULL, fit_id = ?,"
                 " updated_at = ?, label = CASE WHEN label_source = 'auto' THEN ? ELSE label END"
                 " WHERE id = ?",
-                (json.dumps(kws), fit_id, ts, short_label(kws), tid),
+                (json.dumps(kws), fit_id, ts, label_of[tid], tid),
             )
         for tid, members in old.items():
             if tid not in alive and merged_into.get(tid) is None:

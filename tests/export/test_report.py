@@ -39,3 +39,34 @@ def test_docx_report_has_numbered_paragraphs_and_bold_quotes(themed, tmp_path):
     assert any(t.startswith("4.1 ") for t in texts) and any(t.startswith("5.2 ") for t in texts)
     bold = [r.text for p in doc.paragraphs for r in p.runs if r.bold]
     assert bold and all(b.startswith("“") for b in bold)
+
+
+def test_short_quotes_only_when_a_theme_has_no_readable_one_and_marked(themed, tmp_path):
+    db = themed.db
+    theme = db.execute("SELECT theme_id FROM theme_members WHERE segment_id = 102").fetchone()[0]
+    members = [r[0] for r in db.execute("SELECT segment_id FROM theme_members WHERE theme_id = ?",
+                                        (theme,))]  # fmt: skip
+    db.execute("DELETE FROM quote_stars")
+    for n, seg in enumerate(members):  # every quote of this theme is now under 15 words
+        db.execute("UPDATE segments SET text = ? WHERE id = ?", (f"The form was long {n}.", seg))
+    db.commit()
+    text = export_report(themed, tmp_path / "r.md", "md").read_text(encoding="utf-8")
+    quotes = re.findall(r"> \*\*“(.+?)”\*\* \((.+?)\)", text)
+    short = [(q, who) for q, who in quotes if len(q.split()) < 15]
+    assert len(short) == 1 and "short quote, 5 words" in short[0][1]
+    assert all(15 <= len(q.split()) <= 120 for q, _ in quotes if (q, _) not in short)
+
+
+def test_preferred_quotes_keep_stars_and_readable_ones_first():
+    from research.export.common import QuoteRow, preferred_quotes
+
+    def row(seg, words, starred=False):
+        return QuoteRow("l", "L", 1, "T", "", "", seg, starred, seg, " ".join(["w"] * words),
+                        "P01", "FG01", {}, "", "participant")  # fmt: skip
+
+    rows = [row(1, 5, starred=True), row(2, 20), row(3, 4), row(4, 30), row(5, 200)]
+    assert [q.segment_id for q in preferred_quotes(rows)] == [1, 2, 4]
+    assert [q.segment_id for q in preferred_quotes(rows, 2)] == [1, 2]
+    only_short = [row(7, 3), row(8, 9)]
+    assert [q.segment_id for q in preferred_quotes(only_short)] == [7]
+    assert preferred_quotes(only_short)[0].note.startswith("short quote, 3 words")
