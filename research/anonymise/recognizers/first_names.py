@@ -22,8 +22,12 @@ from research.anonymise.recognizers.base import (
 from research.anonymise.recognizers.lexicon import (
     english_words,
     first_names,
+    gb_places,
+    is_vocabulary,
     name_words,
+    not_names,
     surnames,
+    uk_councils,
 )
 
 FILLERS = {
@@ -50,6 +54,14 @@ FILLERS = {
     "bye",
 }
 MAX_SURNAME_TOKENS = 2
+# "de Souza", "van der Berg", "bin Rashid": lower-case particles inside a surname
+PARTICLES = {"de", "da", "do", "dos", "das", "del", "della", "der", "den", "van", "von", "di", "du"}
+PARTICLES |= {"la", "le", "al", "el", "bin", "bint", "ibn", "abu", "ter", "ten", "y"}
+# an unknown capitalised word after these is a place ("near Trelander", "in Easterhouse")
+PLACE_BEFORE = {"in", "near", "into", "around", "outside", "across", "through", "towards", "at"}
+# a sentence-initial unknown word needs one of these after it to count as a name
+NAME_NEXT = {"said", "says", "told", "asked", "reckons", "mentioned", "who", "is", "was", "has"}
+NAME_NEXT |= {"had", "will", "would", "and", "in", "from", "at", "'s", "’s", "did", "does"}
 
 
 def _wordlike(text: str) -> bool:
@@ -67,10 +79,13 @@ class FirstNameRecognizer(LocalRecognizer):
     SCORE_LOWER = 0.6
     SCORE_AMBIGUOUS = 0.6
     SCORE_TITLE = 0.8
+    SCORE_UNKNOWN = 0.55
 
     def __init__(self) -> None:
         super().__init__(
-            supported_entities=["PERSON"], supported_language="en", name="FirstNameRecognizer"
+            supported_entities=["PERSON", "PLACE"],
+            supported_language="en",
+            name="FirstNameRecognizer",
         )
 
     def load(self) -> None:
@@ -78,6 +93,44 @@ class FirstNameRecognizer(LocalRecognizer):
         self.surnames = surnames()
         self.words = english_words()
         self.name_words = name_words()
+        self.skip = not_names() | {p.lower() for p in (*gb_places(), *uk_councils())}
+        self._unknown_cache: dict[str, bool] = {}
+
+    def _unknown_word(self, low: str) -> bool:
+        """Not an English word, a known name, a place or a council: perhaps an unlisted name."""
+        hit = self._unknown_cache.get(low)
+        if hit is None:
+            hit = not (
+                is_vocabulary(low) or low in self.names or low in self.skip or low in FILLERS
+            )
+            self._unknown_cache[low] = hit
+        return hit
+
+    def _unknown_name(self, doc: Any, i: int, word: str) -> str | None:
+        """PERSON/PLACE for a capitalised word in no list ("Eilidh", "Tremorfa"), else None.
+
+        Mid-sentence and outside a Title Case phrase it is taken (a place after in/near/at...);
+        opening a sentence it needs a name context after it ("Eilidh in my team", "Ruaraidh
+        said"). Acronyms, words with digits and very short words are left alone.
+        """
+        if len(word) < 3 or not _wordlike(word) or word.isupper() or not is_capitalised(word):
+            return None
+        if not self._unknown_word(word.lower()):
+            return None
+        prev = doc[i - 1].lower_ if i > 0 else ""
+        if sentence_start(doc, i):
+            nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+            if nxt not in NAME_NEXT and not (i + 1 < len(doc) and self._surname_like(doc[i + 1])):
+                return None
+        elif (
+            i > 0
+            and is_capitalised(doc[i - 1].text)
+            and doc[i - 1].is_alpha
+            and doc[i - 1].lower_ not in TITLES
+            and is_vocabulary(doc[i - 1].lower_)
+        ):
+            return None  # "Black Thrive", "Academi Wales": part of a Title Case phrase
+        return "PLACE" if prev in PLACE_BEFORE else "PERSON"
 
     def _surname_like(self, tok: Any) -> bool:
         text = tok.text
@@ -88,7 +141,7 @@ class FirstNameRecognizer(LocalRecognizer):
         low = tok.lower_
         if low in self.surnames or low in self.names:
             return not (low in self.words and tok.i > 0 and tok.doc[tok.i - 1].text == "-")
-        return low not in self.words
+        return not is_vocabulary(low)  # "Windrush Day", "Priya Team": not a surname
 
     def _extend(self, doc: Any, j: int) -> int:
         """Extend a name ending before token j over up to two surname-like tokens."""
@@ -96,6 +149,15 @@ class FirstNameRecognizer(LocalRecognizer):
         while j < len(doc) and n < MAX_SURNAME_TOKENS:
             if self._surname_like(doc[j]):
                 j += 1
+            elif doc[j].lower_ in PARTICLES and not sentence_start(doc, j):
+                k = j
+                while k < len(doc) and doc[k].lower_ in PARTICLES and k - j < 2:
+                    k += 1
+                if k < len(doc) and doc[k].text == "-":
+                    k += 1
+                if not (k < len(doc) and self._surname_like(doc[k])):
+                    break
+                j = k + 1
             elif doc[j].text == "-" and j + 1 < len(doc) and self._surname_like(doc[j + 1]):
                 j += 2
             else:
@@ -164,7 +226,21 @@ class FirstNameRecognizer(LocalRecognizer):
                 i = j
                 continue
             ambiguous = self.names.get(low)
-            if ambiguous is None or low in FILLERS or not _wordlike(word):
+            if ambiguous is None:
+                kind = self._unknown_name(doc, i, word)
+                if kind is None:
+                    i += 1
+                    continue
+                j = self._extend(doc, i + 1) if kind == "PERSON" and word == tok.text else i + 1
+                end = doc[j - 1].idx + len(doc[j - 1]) if j > i + 1 else tok.idx + len(word)
+                out.append(result(kind, tok.idx, end, self.SCORE_UNKNOWN, self))
+                i = j
+                continue
+            if (
+                low in FILLERS
+                or not _wordlike(word)
+                or (tok.is_stop and low not in self.name_words)
+            ):
                 i += 1
                 continue
             if word.isupper() and len(word) <= 3:  # acronyms: "IT", "HR", "ASA"

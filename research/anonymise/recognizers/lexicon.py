@@ -66,3 +66,22 @@ def gb_places() -> tuple[str, ...]:
 def uk_councils() -> tuple[str, ...]:
     """Short names of UK local authorities ("Sandwell", "Dudley", "Stoke-on-Trent")."""
     return tuple(_lines("uk_councils.txt"))
+
+
+@lru_cache(maxsize=1)
+def english_nouns() -> frozenset[str]:
+    """Common English nouns (WordNet, minus names and places: see the build script)."""
+    return frozenset(_lines("english_nouns.txt.gz"))
+
+
+def is_vocabulary(low: str) -> bool:
+    """Whether a lower-case word (or its plural/possessive base) is an ordinary English word."""
+    words, nouns = english_words(), english_nouns()
+    for w in (low, low.removesuffix("'s").removesuffix("’s")):
+        if w in words or w in nouns:
+            return True
+    for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ing", ""), ("ed", ""), ("ed", "e")):
+        base = low[: -len(suffix)] + repl
+        if low.endswith(suffix) and (base in words or base in nouns):
+            return True
+    return False

@@ -65,7 +65,19 @@ PLACE_NOUNS = {
     "gardens",
     "terrace",
     "rise",
+    "chambers",
+    "offices",
+    "baths",
+    "buildings",
+    "wharf",
+    "quay",
+    "mews",
+    "parade",
+    "courts",
+    "guildhall",
 }
+# capitalised mid-sentence, these name one building on their own
+SINGLE = {"guildhall", "courts"}
 GENERIC_FIRST = {
     "the",
     "a",
@@ -146,6 +158,10 @@ class UkPlaceRecognizer(LocalRecognizer):
             return out
         for k, tok in enumerate(doc):
             if tok.lower_ not in PLACE_NOUNS or not is_capitalised(tok.text) or k == 0:
+                continue
+            if tok.lower_ in SINGLE and not sentence_start(doc, k):  # "at the Guildhall"
+                start = doc[k - 1].idx if doc[k - 1].text == "The" else tok.idx
+                out.append(result("PLACE", start, tok.idx + len(tok), self.SCORE, self))
                 continue
             i = k
             while (
