@@ -14,6 +14,7 @@ from typing import Any
 from presidio_analyzer import LocalRecognizer
 
 from research.anonymise.recognizers.base import is_capitalised, nlp_doc, result, sentence_start
+from research.anonymise.recognizers.lexicon import is_vocabulary
 
 HEADS = {
     "trust",
@@ -150,12 +151,13 @@ class OrgNameRecognizer(LocalRecognizer):
                 end = j + 1
             elif not any(w in HEADS for w in lows):
                 continue
-            while i < end and (doc[i].lower_ in CONNECTORS or doc[i].lower_ in {"a", "an"}):
-                i += 1
-            # a sentence-initial ordinary word is not part of the name ("Housing Trust" yes,
-            # "So Riverside Housing": "So" opens the sentence and is dropped)
-            if sentence_start(doc, i) and doc[i].is_stop:
-                i += 1
+            # leading articles, and a sentence-initial ordinary word ("Ask the NHS Trust")
+            for _ in range(2):
+                while i < end and doc[i].lower_ in CONNECTORS | {"a", "an"}:
+                    i += 1
+                low = doc[i].lower_ if i < end else ""
+                if i < end and sentence_start(doc, i) and low not in HEADS and is_vocabulary(low):
+                    i += 1
             names = [doc[k].lower_ for k in range(i, end)]
             if not any(w not in HEADS and w not in GENERIC and w not in UNIONS for w in names):
                 continue

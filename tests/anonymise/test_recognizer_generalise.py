@@ -1,0 +1,124 @@
+"""Recognizers that generalise beyond the lists: unknown names, particles, ORG shapes, IDs."""
+
+from __future__ import annotations
+
+import pytest
+
+from research.anonymise.recognizers.first_names import FirstNameRecognizer
+from research.anonymise.recognizers.lexicon import is_vocabulary
+from research.anonymise.recognizers.orgs import OrgNameRecognizer
+from research.anonymise.recognizers.places import UkPlaceRecognizer
+from research.anonymise.recognizers.staff_refs import StaffRefRecognizer
+
+
+@pytest.fixture(scope="module")
+def names():
+    r = FirstNameRecognizer()
+    r.load()
+    return r
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I work with Ruaraidh and the team.", ("Ruaraidh", "PERSON")),
+        ("Eilidh in my team asked for it.", ("Eilidh", "PERSON")),
+        ("I live near Trelander so it's easy.", ("Trelander", "PLACE")),
+        ("She moved to a flat in Easterhouse last year.", ("Easterhouse", "PLACE")),
+    ],
+)
+def test_unknown_capitalised_words(run, names, text, expected):
+    assert expected in run(names, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Diolch. As managers, we agreed.",
+        "She told me the Teams call dropped.",
+        "He said the rota was fine.",
+        "Mine is the blue one.",
+    ],
+)
+def test_no_unknown_word_or_pronoun_names(run, names, text):
+    assert run(names, text) == []
+
+
+def test_surname_particles(run, names):
+    assert ("Grace van der Berg", "PERSON") in run(
+        names, "Coaching from Grace van der Berg helped."
+    )
+    assert ("Marcus de Souza", "PERSON") in run(names, "It is chaired by Marcus de Souza now.")
+
+
+def test_vocabulary_includes_plurals_and_nouns():
+    assert is_vocabulary("teams") and is_vocabulary("barrow") and is_vocabulary("offices")
+    assert not is_vocabulary("ruaraidh")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        (
+            "She works at Kent Community Health NHS Foundation Trust now.",
+            "Kent Community Health NHS Foundation Trust",
+        ),
+        ("The trainer was from Unity Care Solutions, she was great.", "Unity Care Solutions"),
+        ("Talk to her at Hull Women's Aid about it.", "Hull Women's Aid"),
+        ("I went to the Cornwall Unison branch meeting.", "Cornwall Unison branch"),
+        ("When you joined KCC, what was it like?", "KCC"),
+        (
+            "She left for Cardiff and Vale University Health Board.",
+            "Cardiff and Vale University Health Board",
+        ),
+    ],
+)
+def test_org_shapes(run, text, surface):
+    assert (surface, "ORG") in run(OrgNameRecognizer(), text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Trust said no.",
+        "Ask the NHS Foundation Trust.",
+        "Our Health Board met.",
+        "I joined Unison.",
+    ],
+)
+def test_generic_org_words_alone_are_not_orgs(run, text):
+    assert run(OrgNameRecognizer(), text) == []
+
+
+def test_named_buildings(run):
+    r = UkPlaceRecognizer()
+    assert ("Guildhall", "PLACE") in run(r, "She was at the Guildhall then.")
+    assert ("City Chambers", "PLACE") in run(r, "Write to City Chambers, please.")
+
+
+def ids(text):
+    r = StaffRefRecognizer()
+    return sorted(text[x.start : x.end] for x in r.analyze(text, ["ID"]))
+
+
+@pytest.mark.parametrize(
+    ("text", "ref"),
+    [
+        ("you need your staff no, mine is 004512, and", "004512"),
+        ("you need employee ID, mine is E1234567, and", "E1234567"),
+        ("my DBS certificate number, 001234567890, on the day", "001234567890"),
+        ("the appeal reference is FWR/2021/0088 if needed", "FWR/2021/0088"),
+        ("my payroll 77-1234 works", "77-1234"),
+        ("Well, my number's 448213 on the payslip", "448213"),
+    ],
+)
+def test_id_shapes(text, ref):
+    assert ref in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["It cost £250000 in the end.", "In 2020 staff were 1200 strong.", "A 3.141592 ratio."],
+)
+def test_no_ids_in_money_years_and_decimals(text):
+    assert ids(text) == []
