@@ -78,8 +78,9 @@ def speed(turns: list[GoldTurn], n: int) -> None:
         t0 = time.perf_counter()
         default_encoder()(["load the model"])
         t_load = time.perf_counter() - t0
+        timed = _Timed(default_encoder())
         t1 = time.perf_counter()
-        summary = run_auto_coding(proj)
+        summary = run_auto_coding(proj, encoder=timed)
         t_code = time.perf_counter() - t1
         cached = db.execute("SELECT COUNT(*) FROM embeddings").fetchone()[0]
         t2 = time.perf_counter()
@@ -91,7 +92,27 @@ def speed(turns: list[GoldTurn], n: int) -> None:
         f"  model load {t_load:.1f} s; auto-coding {t_code:.1f} s = {summary.segments / t_code:.0f} segments/s;"
         f" total incl. load {t_load + t_code:.1f} s; {cached} embeddings cached"
     )
+    print(
+        f"  of which the model: {timed.seconds:.1f} s for {timed.texts} texts in {timed.calls} calls"
+        f" ({timed.texts / max(timed.seconds, 1e-9):.0f} texts/s)"
+    )
     print(f"  second run (warm cache): {t_warm:.1f} s")
+
+
+class _Timed:
+    """An encoder wrapper that counts texts and time spent in the model."""
+
+    def __init__(self, enc):
+        self.enc, self.name = enc, enc.name
+        self.seconds, self.texts, self.calls = 0.0, 0, 0
+
+    def __call__(self, texts):
+        t = time.perf_counter()
+        out = self.enc(texts)
+        self.seconds += time.perf_counter() - t
+        self.texts += len(texts)
+        self.calls += 1
+        return out
 
 
 def quality(turns: list[GoldTurn], db) -> None:

@@ -9,6 +9,7 @@ other tuning set, seeded), as macro-F1 / mean kappa with per line of enquiry F1.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import sys
 from pathlib import Path
@@ -63,7 +64,7 @@ def main() -> None:
     names = args.sets.split(",")
     gold = {n: load_gold(SETS[n]) for n in SETS if SETS[n].is_dir()}
     book = load_codebook(CODEBOOK)
-    db = connect("/tmp/coding_dev.db")
+    db = connect(os.environ.get("CODING_DEV_CACHE", "/tmp/coding_dev.db"))
     embed = encoder_fn(default_encoder(), db)
     kw = KeywordCoder(book)
     for name in names:

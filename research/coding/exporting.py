@@ -1,7 +1,9 @@
 """`research export codings`: one row per segment with its codes, as CSV or XLSX.
 
 Built from project.db only (anonymised text). Multi-valued cells (codes, confidence, coder,
-method) list one entry per coding, in the same order, separated by "; ".
+method, theme) list one entry per coding, in the same order, separated by "; ". `theme` is the
+label of the segment's theme within that code's line of enquiry (empty if none); the caller
+passes the labels, since coding sits below themes and cannot read them itself.
 """
 
 from __future__ import annotations
@@ -21,13 +23,19 @@ COLUMNS = [
     "confidence",
     "coder",
     "method",
+    "theme",
 ]
+ThemeLabels = dict[tuple[int, str], str]  # (segment id, line-of-enquiry code id) -> theme label
 FORMATS = ("csv", "xlsx")
 
 
-def codings_rows(project: Project, coder: str | None = None) -> list[dict]:
+def codings_rows(
+    project: Project, coder: str | None = None, theme_labels: ThemeLabels | None = None
+) -> list[dict]:
     """Rows for every segment (facilitator turns included for context), codes from any coder."""
     db = project.db
+    labels = theme_labels or {}
+    roots = _roots(db)
     args: tuple = (coder,) if coder else ()
     codings: dict[int, list] = {}
     for r in db.execute(
@@ -46,6 +54,7 @@ def codings_rows(project: Project, coder: str | None = None) -> list[dict]:
         " ORDER BY s.source_id, s.utt_idx, s.seg_no"
     ):
         cs = codings.get(s["id"], [])
+        themes = [labels.get((s["id"], roots.get(c["code_id"], c["code_id"])), "") for c in cs]
         rows.append(
             {
                 "source": s["label"],
@@ -59,15 +68,23 @@ def codings_rows(project: Project, coder: str | None = None) -> list[dict]:
                 ),
                 "coder": "; ".join(c["coder"] for c in cs),
                 "method": "; ".join(c["method"] for c in cs),
+                "theme": "; ".join(themes) if any(themes) else "",
             }
         )
     return rows
 
 
 def export_codings(
-    project: Project, fmt: str, out: str | Path | None = None, coder: str | None = None
+    project: Project,
+    fmt: str,
+    out: str | Path | None = None,
+    coder: str | None = None,
+    theme_labels: ThemeLabels | None = None,
 ) -> Path:
-    """Write the codings table; returns the path written (default exports/codings.FMT)."""
+    """Write the codings table; returns the path written (default exports/codings.FMT).
+
+    `theme_labels` fills the theme column (from research.themes.store.theme_labels_for_segments).
+    """
     from research.coding.manual import CodingError
 
     fmt = fmt.lower()
@@ -75,7 +92,7 @@ def export_codings(
         raise CodingError(f"unknown export format {fmt!r} (choose csv or xlsx)")
     path = Path(out) if out else project.exports_dir / f"codings.{fmt}"
     path.parent.mkdir(parents=True, exist_ok=True)
-    rows = codings_rows(project, coder)
+    rows = codings_rows(project, coder, theme_labels)
     tmp = path.with_name(path.name + ".part")
     if fmt == "csv":
         with tmp.open("w", newline="", encoding="utf-8") as fh:
@@ -102,13 +119,26 @@ def _write_xlsx(project: Project, path: Path, rows: list[dict]) -> None:
     for r in rows:
         ws.append([_safe(r[c]) for c in COLUMNS])
     ws.freeze_panes = "A2"
-    for col, width in zip("ABCDEFGHI", (14, 10, 10, 9, 80, 28, 14, 16, 16), strict=True):
+    for col, width in zip("ABCDEFGHIJ", (14, 10, 10, 9, 80, 28, 14, 16, 16, 28), strict=True):
         ws.column_dimensions[col].width = width
     about = wb.create_sheet("about")
     about.append(["project", project.settings.name])
     about.append(["anonymisation sign-off", signoff_state(project.db)["summary"]])
     about.append(["note", "built from anonymised text only"])
     wb.save(path)
+
+
+def _roots(db) -> dict[str, str]:
+    """code id -> its line of enquiry (top-level ancestor), from the mirrored `codes` table."""
+    parent = {r["id"]: r["parent_id"] for r in db.execute("SELECT id, parent_id FROM codes")}
+    out = {}
+    for code in parent:
+        root, seen = code, set()
+        while parent.get(root) and root not in seen:
+            seen.add(root)
+            root = parent[root]
+        out[code] = root
+    return out
 
 
 def _clock(seconds: float | None) -> str:

@@ -131,6 +131,34 @@ def decide(
     return get_coding(project, segment_id, code_id, who)
 
 
+def set_memo(
+    project: Project,
+    segment_id: int,
+    code_id: str | None,
+    memo: str | None,
+    coder: str | None = None,
+) -> int:
+    """Write (or clear, with an empty memo) the memo on a coder's own codings of a segment.
+
+    `code_id` None means every coding of this coder on the segment. The tool's suggestions are
+    never annotated. Returns how many codings were updated (0 when the coder has none there).
+    """
+    db, who, stamp = project.db, resolve_coder(coder), now()
+    text = (memo or "").strip() or None
+    with transaction(db):
+        _segment(db, segment_id)
+        where = "segment_id = ? AND coder = ? AND method <> 'auto'"
+        args: list = [segment_id, who]
+        if code_id is not None:
+            where += " AND code_id = ?"
+            args.append(code_id)
+        cur = db.execute(
+            f"UPDATE codings SET memo = ?, updated_at = ? WHERE {where}", (text, stamp, *args)
+        )
+        project.log("code.memo", actor=who, segment=segment_id, code=code_id, codings=cur.rowcount)
+    return cur.rowcount
+
+
 def get_coding(project: Project, segment_id: int, code_id: str, coder: str) -> dict:
     row = project.db.execute(
         "SELECT * FROM codings WHERE segment_id = ? AND code_id = ? AND coder = ?",

@@ -105,7 +105,9 @@ def test_auto_then_decisions_then_agreement_and_export(filled, run_cli, fake_enc
         "confidence",
         "coder",
         "method",
+        "theme",
     ]
+    assert all(r["theme"] == "" for r in table)  # no themes run yet
     rec_row = next(r for r in table if int(r["segment_id"]) == rec)
     assert (
         rec_row["source"] == "FG01"
