@@ -82,6 +82,19 @@ def main() -> None:
             print(
                 text.splitlines()[-1].replace("overall", f"{name} {label}") if args.brief else text
             )
+        # In-project few-shot: 20/code confirmed from this set, scored on its other turns.
+        mine = pick_examples(turns)
+        keys = {(t.source, t.idx) for t in mine}
+        rest = [t for t in turns if (t.source, t.idx) not in keys]
+        own = AutoCoder(book, embed)
+        own.fit_examples([Example(it, set(t.loe)) for it, t in items_for(mine)])
+        for label, coder in (("zero-shot", AutoCoder(book, embed)), ("few-shot in-set", own)):
+            res = score(rest, turn_predictions(rest, predictor(coder)))
+            print(
+                render(f"{name} rest {label}", res)
+                .splitlines()[-1]
+                .replace("overall", f"{name} rest {label}")
+            )
     db.close()
 
 
