@@ -164,19 +164,27 @@ def _store_detections(project: Project, vault: Vault, source_id: int, results: l
 def residual_scan(
     project: Project, vault: Vault, detector: DetectorLike, source_ids: list[int]
 ) -> int:
-    """Detect again on the anonymised text; each new finding becomes a pending redaction rule."""
+    """Detect again on the anonymised text; each new finding becomes a pending redaction rule.
+
+    Only turns that anonymisation changed are scanned: an unchanged turn is the text the first
+    pass already read, and the same detector gives the same answer on it.
+    """
     db = project.db
-    rows = db.execute(
-        f"SELECT source_id, idx, text FROM utterances WHERE source_id IN ({','.join('?' * len(source_ids))})"
-        " ORDER BY source_id, idx",
-        source_ids,
-    ).fetchall()
-    results = detector.analyze_batch([r["text"] for r in rows])
     replaced: dict[tuple[int, int], list[tuple[int, int]]] = {}
     for d in db.execute(
         "SELECT source_id, utt_idx, a_start, a_end FROM detections WHERE applied = 1"
     ):
         replaced.setdefault((d[0], d[1]), []).append((d[2], d[3]))
+    rows = [
+        r
+        for r in db.execute(
+            f"SELECT source_id, idx, text FROM utterances WHERE source_id IN ({','.join('?' * len(source_ids))})"
+            " ORDER BY source_id, idx",
+            source_ids,
+        ).fetchall()
+        if (r["source_id"], r["idx"]) in replaced
+    ]
+    results = detector.analyze_batch([r["text"] for r in rows]) if rows else []
     known = {t.casefold() for _, t in vault.items("rule")}
     found = 0
     stamp = now()

@@ -139,15 +139,17 @@ def test_residual_scan_flags_and_redacts_what_a_second_pass_finds(project, passp
                 self.entities["Tomasz"] = "PERSON"
             return super().analyze_batch(texts, progress)
 
+    # Residual scans read only turns anonymisation changed: each turn here has a replacement.
     (tmp_path / "a.txt").write_text(
-        "Ann Lee: Where is Tomasz?\nBob Roe: Tomasz is out.\n", encoding="utf-8"
+        "Ann Lee: Did Kemi see Tomasz?\nBob Roe: Kemi said Tomasz is out.\nAnn Lee: Tomasz? Fine.\n",
+        encoding="utf-8",
     )
     vault = Vault.open(project.vault_path, passphrase, create=True)
     import_file(project, vault, tmp_path / "a.txt", label="A")
-    summary = anonymise_project(project, vault, detector=SecondSight({}))
+    summary = anonymise_project(project, vault, detector=SecondSight({"Kemi": "PERSON"}))
     assert summary.residual == 2
     rows = texts(project, "A")
-    assert all("Tomasz" not in t for _, t in rows)
+    assert all("Tomasz" not in t for _, t in rows)  # the rule applies to the unscanned turn too
     rule = project.db.execute("SELECT * FROM redaction_rules").fetchone()
     assert rule["origin"] == "residual" and rule["decision"] == "pending"
     assert project.db.execute("SELECT COUNT(*) FROM residual_findings").fetchone()[0] == 2
@@ -163,10 +165,14 @@ def test_residual_scan_ignores_hits_inside_replacements(project, passphrase, tmp
                 self.entities = {"Council A": "ORG"}
             return super().analyze_batch(texts, progress)
 
-    (tmp_path / "a.txt").write_text("Ann Lee: I work at Dudley Council.\nBob Roe: Same.\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text(
+        "Ann Lee: I work at Dudley Council.\nBob Roe: Same.\n", encoding="utf-8"
+    )
     vault = Vault.open(project.vault_path, passphrase, create=True)
     import_file(project, vault, tmp_path / "a.txt", label="A")
-    summary = anonymise_project(project, vault, detector=SeesPlaceholders({"Dudley Council": "ORG"}))
+    summary = anonymise_project(
+        project, vault, detector=SeesPlaceholders({"Dudley Council": "ORG"})
+    )
     assert summary.residual == 0
     assert texts(project, "A")[0][1] == "I work at [Council A]."
     vault.close()
