@@ -13,8 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from research.project import Project, current_user, now
-from research.store import transaction
+from research.project import Project, current_user
 
 Progress = Callable[[int, int], None]
 PASSPHRASE_ENV = "RESEARCH_PASSPHRASE"
@@ -258,19 +257,10 @@ def decide_suggestion(
 
 
 def set_memo(project: Project, segment_id: int, coder: str, memo: str) -> int:
-    """Write a memo on this coder's codings of a segment; returns how many were updated.
+    """Write (or clear) the memo on this coder's codings of a segment; returns how many."""
+    from research.coding.manual import set_memo as write
 
-    (No memo setter exists in research.coding.manual yet; this is the one direct write.)
-    """
-    db = project.db
-    with transaction(db):
-        cur = db.execute(
-            "UPDATE codings SET memo = ?, updated_at = ? WHERE segment_id = ? AND coder = ?"
-            " AND method <> 'auto'",
-            (memo.strip() or None, now(), segment_id, coder),
-        )
-        project.log("code.memo", actor=coder, segment=segment_id, codings=cur.rowcount)
-    return cur.rowcount
+    return write(project, segment_id, None, memo, coder)
 
 
 # --- themes ----------------------------------------------------------------------------------
@@ -335,6 +325,14 @@ def merge_themes(project: Project, sources: list[int], into: int) -> None:
     from research.themes.ops import merge_themes as merge
 
     merge(project.db, sources, into, lambda texts: embed_texts(project.db, texts))
+
+
+def split_theme(project: Project, theme_id: int) -> int:
+    """Split a theme in two (the fitting clusterer); returns the new theme's id."""
+    from research.coding.embeddings import embed_texts
+    from research.themes.ops import split_theme as split
+
+    return split(project.db, theme_id, lambda texts: embed_texts(project.db, texts))
 
 
 def toggle_star(project: Project, segment_id: int, loe: str, starred: bool) -> bool:

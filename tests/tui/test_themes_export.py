@@ -70,3 +70,13 @@ async def test_export_writes_the_chosen_file_and_shows_its_path(make, tui_dir):
         assert "NOT SIGNED OFF" in (tui_dir / "exports" / "transparency.md").read_text()
         written = str(app.screen.query_one("#written", Static).render())
         assert "exports/quotes.xlsx" in written and "exports/transparency.md" in written
+
+
+async def test_split_key_reports_a_theme_too_small_and_changes_nothing(make, db):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f4", "S")
+        await settle(pilot)
+        messages = [n.message for n in app._notifications]
+        assert any("too few to split" in m for m in messages), messages
+        assert db.execute("SELECT COUNT(*) FROM themes").fetchone()[0] == 3

@@ -1,5 +1,5 @@
 """Themes screen: per line of enquiry, themes with keywords, labels and prevalence (bar
-chart), their quotes with attribution; rename, merge, star quotes, re-fit with progress."""
+chart), their quotes with attribution; rename, merge, split, star quotes, re-fit with progress."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ class ThemesScreen(ResearchScreen):
         Binding("n", "rename", "Rename"),
         Binding("space", "mark", "Mark to merge"),
         Binding("M", "merge", "Merge marked here"),
+        Binding("S", "split", "Split in two"),
         Binding("s", "star", "Star quote"),
         Binding("f", "refit", "Re-fit"),
     ]
@@ -161,6 +162,17 @@ class ThemesScreen(ResearchScreen):
         self.app.run_write(
             lambda p: services.merge_themes(p, sources, into),
             f"merged {', '.join(map(str, sources))} into theme {into}",
+        )
+
+    def action_split(self) -> None:
+        theme = self.current()
+        if theme is None:
+            return
+        tid = theme["id"]
+        self.app.run_write(
+            lambda p: services.split_theme(p, tid),
+            f"theme {tid} split in two",
+            then=lambda new: self.notify(f"new theme {new}", timeout=3),
         )
 
     def action_star(self) -> None:
