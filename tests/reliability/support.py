@@ -44,7 +44,7 @@ SENTENCES = [
     "Training was online modules mostly, and the mentoring scheme fizzled out.",
     "Ring me on 07700 900123 if you want the details of the staff network.",
     "Write to kofi.mensah@walsall.gov.uk about the network meetings.",
-    "Tomasz from payroll said acting up always went to the same favourites.",
+    "Tomasz from payroll told Adaeze that acting up always went to the same favourites.",
     "The application form was long with jargon and competencies I did not understand.",
     "Engagement with the staff survey dropped when nothing changed afterwards.",
 ]
