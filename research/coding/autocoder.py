@@ -1,9 +1,11 @@
 """The auto-coder: zero-shot similarity to code prototypes, plus few-shot learning from decisions.
 
 Pure numpy over embeddings (any `Encoder`), no database: `AutoCoder.suggest(items)` returns, per
-segment, the codes it suggests with a confidence in [0, 1]. A segment is scored by its own text,
-its whole turn and the facilitator's most recent question (focus groups follow a topic guide).
-Small talk, logistics and backchannel get no code.
+segment, the codes it suggests with a confidence in [0, 1]. A segment is compared with each
+code's prototypes (description + examples) through its own text, its whole turn, the facilitator's
+prompt and the one before, and the previous answer; a small calibrated logistic combination of
+those similarities and margins (CALIBRATION, code-agnostic) gives the confidence. Small talk,
+logistics and backchannel get no code.
 """
 
 from __future__ import annotations
@@ -54,7 +56,7 @@ CALIBRATION: tuple[float, dict[str, float]] = (
 
 @dataclass
 class Params:
-    """Weights and thresholds of the zero-shot coder (tuned on the demo gold only)."""
+    """Weights and thresholds of the coder (tuned on the demo and dev-coding gold only)."""
 
     w_segment: float = 0.55
     w_turn: float = 0.15
