@@ -105,8 +105,18 @@ def anonymise_project(
         summary.words = total
         summary.detect_seconds = time.perf_counter() - t1
     stats = apply_all(project, vault, actor=actor)
-    if pending:
-        summary.residual = residual_scan(project, vault, detector, [s["id"] for s in pending])
+    # Sources detected but not yet scanned again: this run's, or a killed run's.
+    unscanned = [
+        r[0]
+        for r in db.execute(
+            "SELECT id FROM sources WHERE detected_at IS NOT NULL AND residual_at IS NULL ORDER BY id"
+        )
+    ]
+    if unscanned:
+        if detector is None:
+            detector = make_detector(project)
+            detector.set_known(people=registry.known_people())
+        summary.residual = residual_scan(project, vault, detector, unscanned)
         if summary.residual:
             stats = apply_all(project, vault, actor=actor)
     summary.applied = stats["applied"]
@@ -222,4 +232,8 @@ def residual_scan(
                     ),
                 )
                 found += 1
+        db.execute(
+            f"UPDATE sources SET residual_at = ? WHERE id IN ({','.join('?' * len(source_ids))})",
+            [stamp, *source_ids],
+        )
     return found

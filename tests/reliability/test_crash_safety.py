@@ -173,12 +173,6 @@ def test_kill_during_detection_leaves_whole_sources_and_rerun_matches_clean_run(
     assert _state(root) == reference
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="run.anonymise_project: a kill during the residual scan leaves every source stamped"
-    " detected_at, so the re-run skips the residual scan and what it would catch stays in"
-    " project.db",
-)
 def test_kill_during_residual_scan_then_rerun_still_redacts_what_the_scan_finds(tmp_path, corpus):
     files, reference = corpus
     assert all("Tomasz" not in text for *_, text in reference["turns"])
