@@ -41,7 +41,7 @@ class ThemesScreen(ResearchScreen):
                 yield Static("Prevalence: groups that raised each theme", classes="pane-title")
                 yield BarChart(id="chart")
             with Vertical(id="right"):
-                yield Static("Quotes (starred first; s stars)", classes="pane-title")
+                yield Static(id="quotes-title", classes="pane-title")
                 yield DataTable(id="quotes", cursor_type="row", zebra_stripes=True)
                 yield Static(id="quote-detail")
 
@@ -60,16 +60,15 @@ class ThemesScreen(ResearchScreen):
         )
         fill_table(
             table,
-            (" ", "id", "label", "keywords", "groups", "segs"),
+            (" ", "id", "label", "groups", "segs"),
             [
                 ("●" if t["id"] in self.marked else "", t["id"],
                  t["label"] + ("" if t["label_source"] == "auto" else " ✎"),
-                 ", ".join(t["keywords"][:4]),
                  f"{t['prevalence']['groups']}/{t['prevalence']['groups_total']}", t["size"])
                 for t in self.themes
             ],
             [str(t["id"]) for t in self.themes],
-            max_width=24,
+            max_width=(1, 4, 42, 6, 4),
             keep_row=row,
         )  # fmt: skip
         self.query_one(BarChart).set_rows(
@@ -87,6 +86,12 @@ class ThemesScreen(ResearchScreen):
     def _quotes(self, follow: int | None = None) -> None:
         """Fill the quotes of the highlighted theme; keep the cursor on segment `follow`."""
         theme = self.current()
+        self.query_one("#quotes-title", Static).update(
+            f"Quotes, starred first (tab, then s stars) · keywords: "
+            f"{escape(', '.join(theme['keywords'][:5]))}"
+            if theme
+            else "Quotes"
+        )
         table = self.query_one("#quotes", DataTable)
         row = table.cursor_row
         self.quotes = services.theme_quotes(self.project, theme["id"]) if theme else []
@@ -169,6 +174,7 @@ class ThemesScreen(ResearchScreen):
         if theme is None:
             return
         tid = theme["id"]
+        self.notify(f"splitting theme {tid} in two...", timeout=3)
         self.app.run_write(
             lambda p: services.split_theme(p, tid),
             f"theme {tid} split in two",

@@ -23,7 +23,7 @@ class BarChart(Static):
         self.bar_width = width
 
     def set_rows(self, rows: list[tuple[str, int, int]]) -> None:
-        label_w = min(max((len(r[0]) for r in rows), default=0), 24)
+        label_w = min(max((len(r[0]) for r in rows), default=0), 32)
         lines = [
             f"{escape(f'{label[:label_w]:<{label_w}}')} [bold $accent]"
             f"{bar(value, total, self.bar_width)}[/] {value}/{total}"

@@ -17,13 +17,17 @@ def fill_table(
     rows: Sequence[Sequence[object]],
     keys: Sequence[str] | None = None,
     *,
-    max_width: int = 60,
+    max_width: int | Sequence[int] = 60,
     keep_row: int | None = None,
 ) -> None:
-    """Replace the table's columns and rows; put the cursor back on `keep_row` if given."""
+    """Replace the table's columns and rows; put the cursor back on `keep_row` if given.
+
+    `max_width` caps every column, or each column in turn when it is a sequence.
+    """
     cells = [[str(c) for c in row] for row in rows]
+    caps = [max_width] * len(headers) if isinstance(max_width, int) else list(max_width)
     widths = [
-        min(max([len(h)] + [len(r[i]) for r in cells]), max_width) for i, h in enumerate(headers)
+        min(max([len(h)] + [len(r[i]) for r in cells]), caps[i]) for i, h in enumerate(headers)
     ]
     table.clear(columns=True)
     for header, width in zip(headers, widths, strict=True):
