@@ -2,10 +2,11 @@
 
 Shared by coding and themes: `embed_texts(project_or_db, texts)` returns one L2-normalised
 float32 row per text, computing only the texts whose SHA-256 is not in the `embeddings` table.
-The model is loaded from the installed package directory, never from a hub. Where the CPU
-computes bfloat16 natively (AVX512-BF16/AMX), the weights are cast to bfloat16: about 1.5x the
-texts per CPU-second, cosine >= 0.9999 to the float32 vectors on the demo corpus (so cached
-vectors of either kind mix). RESEARCH_EMBED_DTYPE=float32 turns it off.
+The model is loaded from the installed package directory, never from a hub. It runs in float32
+by default, so the same input gives the same vectors, codes and themes on any machine.
+RESEARCH_EMBED_DTYPE=bfloat16 casts the weights to bfloat16 where the CPU computes it natively
+(AVX512-BF16/AMX): about 1.4x the texts per CPU-second, cosine >= 0.9998 to float32 on the demo
+corpus, but a few borderline suggestions can differ from a float32 run.
 """
 
 from __future__ import annotations
@@ -43,11 +44,12 @@ class MiniLMEncoder:
     a fraction of its import time.
     """
 
-    name = MODEL_NAME
-
     def __init__(self) -> None:
         self._model: Any = None
         self._lock = threading.Lock()
+        # bfloat16 vectors are cached apart, so a float32 project never mixes them in.
+        bf16 = os.environ.get("RESEARCH_EMBED_DTYPE", "").lower() in ("bfloat16", "bf16")
+        self.name = MODEL_NAME + ("+bf16" if bf16 else "")
 
     def _load(self) -> Any:
         with self._lock:
@@ -69,8 +71,8 @@ class MiniLMEncoder:
 
 
 def _use_bf16(torch: Any) -> bool:
-    """bfloat16 weights only where the CPU has native bfloat16 (emulated, it is much slower)."""
-    if os.environ.get("RESEARCH_EMBED_DTYPE", "").lower() in ("float32", "fp32"):
+    """bfloat16 weights only when asked and the CPU has it natively (emulated, it is slower)."""
+    if os.environ.get("RESEARCH_EMBED_DTYPE", "").lower() not in ("bfloat16", "bf16"):
         return False
     try:
         return bool(torch.ops.mkldnn._is_mkldnn_bf16_supported())
