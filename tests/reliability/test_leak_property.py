@@ -198,9 +198,20 @@ def _run_pipeline(root: Path, transcript: str, detector) -> list[tuple[str, byte
     return files
 
 
+def _without_allow_list(blob: bytes) -> bytes:
+    """The audit lists the allow-list (public references such as "Stephen Lawrence"): an
+    injected "Stephen" must not be matched inside it."""
+    from research.project import DEFAULT_ALLOW_LIST
+
+    for phrase in sorted(DEFAULT_ALLOW_LIST, key=len, reverse=True):
+        blob = re.sub(re.escape(phrase.encode()), b" ", blob, flags=re.IGNORECASE)
+    return blob
+
+
 def _leaks(files, values) -> list[tuple[str, str]]:
     found = []
     for name, blob in files:
+        blob = _without_allow_list(blob)
         for kind, vals in values.items():
             for v in vals:
                 pat = rb"(?<![\w@.])" + re.escape(v.encode()) + rb"(?![\w@])"
