@@ -171,13 +171,28 @@ def _store_detections(project: Project, vault: Vault, source_id: int, results: l
         db.execute("UPDATE sources SET detected_at = ? WHERE id = ?", (stamp, source_id))
 
 
+_SENTENCE = re.compile(r"[^.!?…]+(?:[.!?…]+[\"')\]]*|$)\s*")
+
+
+def changed_sentences(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(start, end) of the sentences of `text` that hold a replacement, neighbours merged."""
+    out: list[tuple[int, int]] = []
+    for m in _SENTENCE.finditer(text):
+        if m.end() > m.start() and any(a < m.end() and m.start() < b for a, b in spans):
+            if out and out[-1][1] == m.start():
+                out[-1] = (out[-1][0], m.end())
+            else:
+                out.append((m.start(), m.end()))
+    return out
+
+
 def residual_scan(
     project: Project, vault: Vault, detector: DetectorLike, source_ids: list[int]
 ) -> int:
     """Detect again on the anonymised text; each new finding becomes a pending redaction rule.
 
-    Only turns that anonymisation changed are scanned: an unchanged turn is the text the first
-    pass already read, and the same detector gives the same answer on it.
+    Only the sentences that anonymisation changed are scanned: an unchanged sentence is text
+    the first pass already read, and the same detector gives the same answer on it.
     """
     db = project.db
     replaced: dict[tuple[int, int], list[tuple[int, int]]] = {}
@@ -194,13 +209,19 @@ def residual_scan(
         ).fetchall()
         if (r["source_id"], r["idx"]) in replaced
     ]
-    results = detector.analyze_batch([r["text"] for r in rows]) if rows else []
+    pieces = [
+        (row, start, end)
+        for row in rows
+        for start, end in changed_sentences(row["text"], replaced[(row["source_id"], row["idx"])])
+    ]
+    texts = [row["text"][start:end] for row, start, end in pieces]
+    results = detector.analyze_batch(texts) if texts else []
     known = {t.casefold() for _, t in vault.items("rule")}
     found = 0
     stamp = now()
     with transaction(db), vault.transaction(), audited(db, ("redaction_rules",)):
-        for row, dets in zip(rows, results, strict=True):
-            spans = replaced.get((row["source_id"], row["idx"]), [])
+        for (row, offset, _), dets in zip(pieces, results, strict=True):
+            spans = [(a - offset, b - offset) for a, b in replaced[(row["source_id"], row["idx"])]]
             for d in dets:
                 # What overlaps a replacement is the replacement itself ("Council A]"), not a leak.
                 if any(d.start < b and a < d.end for a, b in spans):
