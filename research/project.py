@@ -189,7 +189,15 @@ def now() -> str:
 
 
 def current_user() -> str:
-    return os.environ.get("RESEARCH_CODER") or os.environ.get("USER") or "unknown"
+    """Who is acting: $RESEARCH_CODER, else the login name."""
+    import getpass
+
+    if os.environ.get("RESEARCH_CODER"):
+        return os.environ["RESEARCH_CODER"]
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no passwd entry and no LOGNAME/USER
+        return "unknown"
 
 
 def init_project(root: str | Path, name: str | None = None) -> Project:
