@@ -5,20 +5,24 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_TITLES = {
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "dr",
-    "prof",
-    "professor",
-    "sir",
-    "dame",
-    "cllr",
-    "councillor",
-    "mx",
-}
+TITLES = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mx",
+        "dr",
+        "prof",
+        "professor",
+        "sir",
+        "dame",
+        "cllr",
+        "councillor",
+        "lady",
+        "lord",
+    }
+)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
 _BRACKETED = re.compile(r"\s*[\(\[].*?[\)\]]\s*")  # "Priya Sharma (She/Her)", "[Guest]"
@@ -45,7 +49,7 @@ def name_key(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     tokens = [t for t in re.split(r"[^\w'-]+", text.casefold()) if t]
-    while tokens and tokens[0].rstrip(".") in _TITLES:
+    while tokens and tokens[0].rstrip(".") in TITLES:
         tokens = tokens[1:]
     return " ".join(tokens)
 

@@ -4,23 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from research.anonymise.names import TITLES  # noqa: F401  (re-exported: one list of titles)
+
 SENTENCE_END = {".", "?", "!", ":", ";", "…", '"', "“", "”", "-", "–", "—"}
-TITLES = {
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "mx",
-    "dr",
-    "prof",
-    "professor",
-    "sir",
-    "dame",
-    "cllr",
-    "councillor",
-    "lady",
-    "lord",
-}
+
 # words before a name: "I'm X", "thanks X", "with X", "called X", "ask X"
 NAME_BEFORE = {
     "i'm",
