@@ -6,11 +6,10 @@ Otter gives start times only, so `end` is None.
 
 from __future__ import annotations
 
-import html
 import re
 
-from research.corpora.model import Transcript, Utterance
-from research.corpora.readers.text import decode, finish, numbered_lines, parse_clock
+from research.corpora.model import Transcript
+from research.corpora.readers.text import decode, finish, headed_turns, parse_clock
 
 FORMAT = "otter-txt"
 HEADER = re.compile(
@@ -30,16 +29,5 @@ def header(line: str) -> tuple[str, float] | None:
 
 def read(data: bytes | str, name: str = "<input>") -> Transcript:
     """Read an Otter .txt; text before the first header gets "Unknown speaker"."""
-    text = decode(data, name)
-    utterances: list[Utterance] = []
-    speaker, start, lines = "", None, []
-    for _, line in numbered_lines(text):
-        head = header(line)
-        if head is None:
-            if not FOOTER.match(line):
-                lines.append(line)
-            continue
-        utterances.append(Utterance(speaker, html.unescape("\n".join(lines)), start))
-        (speaker, start), lines = head, []
-    utterances.append(Utterance(speaker, html.unescape("\n".join(lines)), start))
+    utterances = headed_turns(decode(data, name), header, lambda line: bool(FOOTER.match(line)))
     return Transcript(FORMAT, finish(utterances, name))

@@ -8,7 +8,7 @@ from __future__ import annotations
 import codecs
 import html
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from research.corpora.model import Utterance
 from research.errors import InputError
@@ -169,3 +169,26 @@ def finish(utterances: Iterable[Utterance], name: str) -> list[Utterance]:
     if not merged:
         raise InputError(name, "no speech found")
     return merged
+
+
+def headed_turns(
+    text: str,
+    header: Callable[[str], tuple[str, float] | None],
+    skip: Callable[[str], bool] = lambda _line: False,
+) -> list[Utterance]:
+    """Turns of a "header line, then the speech" export (Otter, Zoom live transcript).
+
+    Text before the first header belongs to no one ("Unknown speaker", via `finish`).
+    """
+    utterances: list[Utterance] = []
+    speaker, start, lines = "", None, []
+    for _, line in numbered_lines(text):
+        head = header(line)
+        if head is None:
+            if not skip(line):
+                lines.append(line)
+            continue
+        utterances.append(Utterance(speaker, html.unescape("\n".join(lines)), start))
+        (speaker, start), lines = head, []
+    utterances.append(Utterance(speaker, html.unescape("\n".join(lines)), start))
+    return utterances

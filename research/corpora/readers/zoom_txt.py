@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import html
 import re
 
-from research.corpora.model import Transcript, Utterance
-from research.corpora.readers.text import decode, finish, numbered_lines, parse_clock
+from research.corpora.model import Transcript
+from research.corpora.readers.text import decode, finish, headed_turns, parse_clock
 
 FORMAT = "zoom-txt"
 HEADER = re.compile(r"^\s*\[(?P<name>[^\[\]\n]{1,80})\][ \t]+(?P<time>\d{1,3}:\d{1,2}:\d{1,2})\s*$")
@@ -23,15 +22,5 @@ def header(line: str) -> tuple[str, float] | None:
 
 def read(data: bytes | str, name: str = "<input>") -> Transcript:
     """Read a Zoom .txt; text before the first header gets "Unknown speaker"."""
-    text = decode(data, name)
-    utterances: list[Utterance] = []
-    speaker, start, lines = "", None, []
-    for _, line in numbered_lines(text):
-        head = header(line)
-        if head is None:
-            lines.append(line)
-            continue
-        utterances.append(Utterance(speaker, html.unescape("\n".join(lines)), start))
-        (speaker, start), lines = head, []
-    utterances.append(Utterance(speaker, html.unescape("\n".join(lines)), start))
+    utterances = headed_turns(decode(data, name), header)
     return Transcript(FORMAT, finish(utterances, name))
