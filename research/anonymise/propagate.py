@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -18,6 +19,17 @@ from importlib import resources
 from research.anonymise.names import name_key
 
 MIN_TOKEN = 2
+_WORD = re.compile(r"\w+(?:['’-]\w+)*")
+
+
+def _fold(word: str) -> str:
+    """Case- and accent-insensitive form, as name_key folds names ("José" -> "jose")."""
+    if word.isascii():
+        return word.casefold()
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 _PARTICLES = {
     "de",
     "da",
@@ -126,8 +138,11 @@ class NameMatcher:
                 self.capitalised.append(v)
             else:
                 self.case_free.append(v)
-        self._free = self._compile(self.case_free, re.IGNORECASE)
-        self._caps = self._compile(self.capitalised, re.IGNORECASE)
+        self._free = {_fold(v) for v in self.case_free}
+        self._caps = {_fold(v) for v in self.capitalised}
+        self._longest = max((len(v.split()) for v in variants), default=0)
+        # Only a word that starts some name can start a match: one set lookup for all others.
+        self._starts = {v.split()[0] for v in self._free | self._caps}
 
     @staticmethod
     def _compile(variants: list[str], flags: int) -> re.Pattern | None:
@@ -139,22 +154,54 @@ class NameMatcher:
         return re.compile(rf"(?<![\w@.-])(?:{body})(?![\w@]|[.-]\w)", flags)
 
     def find(self, text: str) -> list[Hit]:
-        hits: list[Hit] = []
-        if self._free:
-            hits += [
-                Hit(m.start(), m.end(), m.group(0), m.group(0)) for m in self._free.finditer(text)
-            ]
-        if self._caps:
-            for m in self._caps.finditer(text):
-                if m.group(0)[0].isupper():
-                    hits.append(Hit(m.start(), m.end(), m.group(0), m.group(0)))
-        hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+        """Longest known name at each word, left to right, never overlapping.
+
+        Words are looked up in a dictionary (a regex alternation of thousands of names was the
+        slowest part of re-applying a large project). "Priya's" matches "priya"; a word inside
+        an e-mail address or a dotted name ("priya.sharma@...") does not match.
+        """
+        if not self._longest:
+            return []
+        words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
+        starts = self._starts
         out: list[Hit] = []
-        for h in hits:
-            if out and h.start < out[-1].end:
+        i = 0
+        while i < len(words):
+            w = _fold(words[i][2])
+            if w not in starts and (w[-2:] not in ("'s", "’s") or w[:-2] not in starts):
+                i += 1
                 continue
-            out.append(h)
+            hit = self._longest_at(text, words, i)
+            if hit is None:
+                i += 1
+                continue
+            out.append(hit[0])
+            i += hit[1]
         return out
+
+    def _longest_at(self, text: str, words: list, i: int) -> tuple[Hit, int] | None:
+        start = words[i][0]
+        if start > 0 and text[start - 1] in "@.":
+            return None
+        for n in range(min(self._longest, len(words) - i), 0, -1):
+            span = words[i : i + n]
+            if any(not text[a[1] : b[0]].isspace() for a, b in zip(span, span[1:], strict=False)):
+                continue
+            last_start, last_end, last = span[-1]
+            forms = [(last_end, last)]
+            if last[-2:].casefold() in ("'s", "’s"):
+                forms.append((last_end - 2, last[:-2]))
+            head = [_fold(w) for _, _, w in span[:-1]]
+            for end, form in forms:
+                if end < len(text) and (
+                    text[end] == "@"
+                    or (text[end] in ".-" and end + 1 < len(text) and text[end + 1].isalnum())
+                ):
+                    continue
+                key = " ".join([*head, _fold(form)])
+                if key in self._free or (n == 1 and key in self._caps and form[:1].isupper()):
+                    return Hit(start, end, text[start:end], text[start:end]), n
+        return None
 
 
 class PhraseMatcher:
