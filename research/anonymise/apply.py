@@ -158,54 +158,25 @@ def apply_all(project: Project, vault: Vault, actor: str | None = None) -> dict:
         by_utt: dict[tuple[int, int], list[Row]] = defaultdict(list)
         for r in detected:
             by_utt[(r.source_id, r.utt_idx)].append(r)
-        wanted: list[Row] = []
         for sid, orig in originals.items():
             for idx, utt in enumerate(orig["utterances"]):
                 text = utt["text"]
-                existing = by_utt[(sid, idx)]
+                rows_here = by_utt[(sid, idx)]  # the detected rows; rule and propagated rows join
+                taken = [r for r in rows_here if r.decision != "rejected"]
                 for rid, pm, etype, origin, decision in phrase_matchers:
                     for start, end, surface in pm.find(text):
-                        wanted.append(
-                            _rule_row(
-                                stored,
-                                sid,
-                                idx,
-                                start,
-                                end,
-                                etype,
-                                f"rule:{rid or 'deny_list'}",
-                                origin,
-                                decision,
-                                surface,
-                            )
-                        )
+                        rows_here.append(
+                            _rule_row(stored, sid, idx, start, end, etype,
+                                      f"rule:{rid or 'deny_list'}", origin, decision, surface)
+                        )  # fmt: skip
                 hits = [(h, "PERSON") for h in matcher.find(text)]
                 hits += [(h, etype) for etype, sm in surface_matchers for h in sm.find(text)]
-                taken = [r for r in existing if r.decision != "rejected"]
-                hits = [
-                    (h, t)
-                    for h, t in hits
-                    if not any(h.start < r.end and r.start < h.end for r in taken)
-                ]
                 for hit, etype in hits:
-                    wanted.append(
-                        _rule_row(
-                            stored,
-                            sid,
-                            idx,
-                            hit.start,
-                            hit.end,
-                            etype,
-                            "propagation",
-                            "propagated",
-                            "auto",
-                            hit.text,
-                        )
-                    )
-                by_utt[(sid, idx)] = existing + [
-                    w for w in wanted if (w.source_id, w.utt_idx) == (sid, idx)
-                ]
-                wanted = []
+                    if not any(_overlap(hit, r) for r in taken):
+                        rows_here.append(
+                            _rule_row(stored, sid, idx, hit.start, hit.end, etype, "propagation",
+                                      "propagated", "auto", hit.text)
+                        )  # fmt: skip
 
         # Stale propagated/rule rows go; the rest keep their ids and decisions.
         keep = {
@@ -281,7 +252,8 @@ def apply_all(project: Project, vault: Vault, actor: str | None = None) -> dict:
     return stats
 
 
-def _overlap(a: Row, b: Row) -> bool:
+def _overlap(a, b) -> bool:
+    """Whether two spans (anything with start and end) overlap."""
     return a.start < b.end and b.start < a.end
 
 

@@ -131,16 +131,7 @@ def render_html(project: Project, data: dict) -> str:
     so = data["signoff"]
     items = data["items"]
     pending = [i for i in items if i.decision == "pending"]
-    detail_cols = [
-        "id",
-        "source",
-        "turn",
-        "entity_type",
-        "recognizer",
-        "score",
-        "origin",
-        "decision",
-    ]
+    detail_cols = COLUMNS[: COLUMNS.index("applied")]  # id ... decision, as in the CSV
     detail_cols += ["replacement"] + (["original"] if data["with_originals"] else []) + ["context"]
     detail_headers = [c.replace("_", " ") for c in detail_cols]
 

@@ -3,17 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-
-@dataclass(frozen=True)
-class Detection:
-    start: int
-    end: int
-    entity_type: str
-    text: str
-    score: float
-    recognizer: str
+from research.anonymise.detect import Detection
 
 
 class FakeDetector:
