@@ -35,15 +35,12 @@ def _exports(root):
 
 
 def _texts(path):
-    """The bytes of a file, and for zip-based formats (docx, xlsx, qdpx) the bytes of each member."""
-    import zipfile
+    """The bytes of a file, and for zip-based formats (docx, xlsx, qdpx) of each member."""
+    from tests.reliability.test_leak_property import zip_members
 
-    data = path.read_bytes()
-    yield data
-    if zipfile.is_zipfile(path):
-        with zipfile.ZipFile(path) as z:
-            for name in z.namelist():
-                yield z.read(name)
+    yield path.read_bytes()
+    for _, blob in zip_members(path):
+        yield blob
 
 
 def test_demo_built_every_source_and_exports(demo_project):

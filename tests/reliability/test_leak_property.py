@@ -192,10 +192,21 @@ def _run_pipeline(root: Path, transcript: str, detector) -> list[tuple[str, byte
     for p in sorted(out.rglob("*")):
         if p.is_file():
             files.append((p.name, p.read_bytes()))
-            if zipfile.is_zipfile(p):
-                with zipfile.ZipFile(p) as z:
-                    files += [(f"{p.name}:{m}", z.read(m)) for m in z.namelist()]
+            files += [(f"{p.name}:{m}", blob) for m, blob in zip_members(p)]
     return files
+
+
+# The Office colour/font theme the xlsx and docx writers copy in verbatim: it names font scripts
+# ("Hans", "Arab", "Thai"...) and holds no project data, so a name like "Hans" would match it.
+_OFFICE_THEME = re.compile(r"(^|/)theme/theme\d*\.xml$")
+
+
+def zip_members(path: Path) -> list[tuple[str, bytes]]:
+    """The members of a zip-based export (xlsx, docx, qdpx), but the static Office theme."""
+    if not zipfile.is_zipfile(path):
+        return []
+    with zipfile.ZipFile(path) as z:
+        return [(m, z.read(m)) for m in z.namelist() if not _OFFICE_THEME.search(m)]
 
 
 def _without_allow_list(blob: bytes) -> bytes:
