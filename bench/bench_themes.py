@@ -2,6 +2,7 @@
 
     python bench/bench_themes.py               # held-out gold (report these) and demo gold (tuned on)
     python bench/bench_themes.py --no-timing   # quality only
+    python bench/bench_themes.py --timing-only # speed only
 
 Quality: within each line of enquiry, fit on the gold participant turns labelled with that
 line (backchannel dropped, sorted by source and turn) and compare the clusters with the gold
@@ -148,6 +149,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--no-timing", action="store_true")
     ap.add_argument("--no-baseline", action="store_true")
+    ap.add_argument("--timing-only", action="store_true", help="skip the quality runs")
     ap.add_argument("--n", type=int, default=5000)
     args = ap.parse_args()
     t0 = time.perf_counter()
@@ -161,7 +163,7 @@ def main() -> None:
         tmp = Path(d)
         db = cache_db(tmp / "quality.db")
         report = {}
-        for name, gold_dir in SETS.items():
+        for name, gold_dir in SETS.items() if not args.timing_only else ():
             report[name] = quality(name, load(gold_dir), db, not args.no_baseline)
         for name, per_loe in report.items():
             tag = "HELD-OUT (report)" if name == "heldout" else "demo (tuning set)"

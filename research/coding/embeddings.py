@@ -22,7 +22,8 @@ import numpy as np
 
 MODEL_NAME = "all-MiniLM-L6-v2"
 DIM = 384
-BATCH = 64
+BATCH = 32  # measured: 32 beats 64 by ~12% on 2 cores (less padding per batch)
+CHUNK = 256  # texts per save and progress step
 TORCH_THREADS = 2
 _LOOKUP_CHUNK = 500
 
@@ -141,7 +142,7 @@ def embed_texts(
     if todo:
         # Similar lengths batch together (less padding); chunks keep progress and saves regular.
         items = sorted(todo.items(), key=lambda kv: len(kv[1]))
-        step = BATCH * 4
+        step = CHUNK
         for i in range(0, len(items), step):
             chunk = items[i : i + step]
             vecs = _normalise(np.asarray(enc([t for _, t in chunk]), dtype=np.float32))
