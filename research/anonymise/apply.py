@@ -12,7 +12,14 @@ import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass
 
-from research.anonymise.propagate import NameMatcher, PhraseMatcher, SurfaceMatcher, propagatable
+from research.anonymise.names import widen_person
+from research.anonymise.propagate import (
+    Hit,
+    NameMatcher,
+    PhraseMatcher,
+    SurfaceMatcher,
+    propagatable,
+)
 from research.anonymise.pseudonyms import PseudonymRegistry, assignment_order
 from research.anonymise.speakers import SpeakerRegistry, register_source_speakers
 from research.anonymise.vault import Vault
@@ -169,7 +176,7 @@ def apply_all(project: Project, vault: Vault, actor: str | None = None) -> dict:
                             _rule_row(stored, sid, idx, start, end, etype,
                                       f"rule:{rid or 'deny_list'}", origin, decision, surface)
                         )  # fmt: skip
-                hits = [(h, "PERSON") for h in matcher.find(text)]
+                hits = [(widen(text, h), "PERSON") for h in matcher.find(text)]
                 hits += [(h, etype) for etype, sm in surface_matchers for h in sm.find(text)]
                 for hit, etype in hits:
                     if not any(_overlap(hit, r) for r in taken):
@@ -328,3 +335,11 @@ def _void_signoff_if_changed(db: sqlite3.Connection, stamp: str) -> None:
             "INSERT INTO events (at, actor, action, detail) VALUES (?, 'research', 'signoff-voided', ?)",
             (stamp, json.dumps({"signoff": row["id"]})),
         )  # chained by the enclosing audited() block
+
+
+def widen(text: str, hit: Hit) -> Hit:
+    """A propagated name grown over its title or hyphenated half ("Mr Devlin", "Hyun-woo")."""
+    start, end = widen_person(text, hit.start, hit.end)
+    if (start, end) == (hit.start, hit.end):
+        return hit
+    return Hit(start, end, text[start:end], hit.name)

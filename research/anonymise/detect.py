@@ -195,6 +195,20 @@ def retype_spacy(found: list[Detection]) -> list[Detection]:
     return out
 
 
+def widen_people(text: str, found: list[Detection]) -> list[Detection]:
+    """PERSON spans grown over a title, hyphenated halves and particles (names.widen_person)."""
+    from research.anonymise.names import widen_person
+
+    out = []
+    for d in found:
+        if d.entity_type == "PERSON":
+            start, end = widen_person(text, d.start, d.end)
+            if (start, end) != (d.start, d.end):
+                d = Detection(start, end, d.entity_type, text[start:end], d.score, d.recognizer)
+        out.append(d)
+    return out
+
+
 def propagate_in_text(text: str, found: list[Detection]) -> list[Detection]:
     """Other capitalised occurrences of a detected person's name parts in the same text.
 
@@ -217,7 +231,7 @@ def propagate_in_text(text: str, found: list[Detection]) -> list[Detection]:
     for m in re.finditer(r"\b(?:" + "|".join(map(re.escape, sorted(parts))) + r")\b", text):
         if not any(a < m.end() and m.start() < b for a, b in covered):
             out.append(Detection(m.start(), m.end(), "PERSON", m.group(0), 0.6, "PropagatedName"))
-    return out
+    return widen_people(text, out)
 
 
 class Detector:
@@ -306,7 +320,7 @@ class Detector:
             if not self._allowed(d) and not any(a <= d.start and d.end <= b for a, b in inside)
         ]
         found += self._deny_hits(text)
-        found = resolve_overlaps(retype_spacy(found))
+        found = resolve_overlaps(widen_people(text, retype_spacy(found)))
         return resolve_overlaps(found + propagate_in_text(text, found))
 
     def _allowed(self, d: Detection) -> bool:

@@ -23,6 +23,38 @@ TITLES = frozenset(
         "lord",
     }
 )
+# Religious, nursing and family honorifics: titles only when capitalised before a name
+# ("Sister O'Hare", "Pastor Chikwanha"), never in "my sister Huong".
+HONORIFICS = frozenset(
+    {
+        "father",
+        "fr",
+        "sister",
+        "brother",
+        "pastor",
+        "imam",
+        "rabbi",
+        "rev",
+        "revd",
+        "reverend",
+        "canon",
+        "bishop",
+        "sheikh",
+        "auntie",
+        "aunty",
+        "uncle",
+    }
+)
+_TITLE_BEFORE = re.compile(
+    r"(?<![\w'’-])(?P<title>[A-Z][a-z]{1,9})\.?[ \t]+$"
+)  # "Mr ", "Dr. ", "Sister "
+_HYPHEN_AFTER = re.compile(r"(?:-[^\W\d_][\w'’]*)+")  # "-Rees", "-woo"
+_HYPHEN_BEFORE = re.compile(r"(?:[^\W\d_][\w'’]*-)+$")  # "Akhtar-", "Hyun-"
+# "Eilidh Mac an tSaoir", "Grace van der Berg", "Omar bin Hassan": particles, then a name word
+_PARTICLE_AFTER = re.compile(
+    r"^(?:[ \t]+(?:Mac|Nic|Mc|Ó|Ní|Ua|an|de|da|do|dos|das|del|della|der|den|van|von|di|du|"
+    r"la|le|al|el|bin|bint|ibn|abu|ter|ten)){1,3}[ \t]+(?:[tnh](?=[A-Z]))?[A-Z][\w'’-]*"
+)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
 _BRACKETED = re.compile(r"\s*[\(\[].*?[\)\]]\s*")  # "Priya Sharma (She/Her)", "[Guest]"
@@ -43,13 +75,38 @@ def display_to_natural(name: str) -> str:
     return name
 
 
+def widen_person(text: str, start: int, end: int) -> tuple[int, int]:
+    """A person span grown to the whole name as written: a title or honorific before it
+    ("Mr Devlin", "Dr Samira al-Sayed", "Sister O'Hare"), both halves of a hyphenated name
+    ("Akhtar-Rees", "Hyun-woo") and particles after it ("Eilidh Mac an tSaoir").
+
+    A title reveals gender, religion or profession, so it goes with the name it precedes.
+    """
+    while True:
+        before, grown = text[:start], (start, end)
+        m = _HYPHEN_BEFORE.search(before)
+        if m:
+            start = m.start()
+        m = _TITLE_BEFORE.search(text[:start])
+        if m and m.group("title").lower() in TITLES | HONORIFICS:
+            start = m.start()
+        m = _HYPHEN_AFTER.match(text, end) if end < len(text) else None
+        if m:
+            end = m.end()
+        m = _PARTICLE_AFTER.match(text[end:]) if end < len(text) else None
+        if m:
+            end += m.end()
+        if (start, end) == grown:
+            return start, end
+
+
 def name_key(text: str) -> str:
     """Case- and accent-insensitive key of a person name: 'Priya's' and 'PRIYA' -> 'priya'."""
     text = display_to_natural(strip_possessive(text))
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     tokens = [t for t in re.split(r"[^\w'-]+", text.casefold()) if t]
-    while tokens and tokens[0].rstrip(".") in TITLES:
+    while len(tokens) > 1 and tokens[0].rstrip(".") in TITLES | HONORIFICS:
         tokens = tokens[1:]
     return " ".join(tokens)
 

@@ -25,7 +25,7 @@ def found(detector, text):
         ("kwame told me about the job", ("kwame", "PERSON")),
         ("My manager Will kept saying no", ("Will", "PERSON")),
         ("Thanks Grace, that's helpful", ("Grace", "PERSON")),
-        ("I was interviewed by Mr Cartwright", ("Cartwright", "PERSON")),
+        ("I was interviewed by Mr Cartwright", ("Mr Cartwright", "PERSON")),
         ("ring me on 07700 900 837 after five", ("07700 900 837", "PHONE")),
         ("My NI number, QQ 12 34 56 C, was wrong", ("QQ 12 34 56 C", "ID")),
         ("my address, B21 9QT, was old", ("B21 9QT", "POSTCODE")),

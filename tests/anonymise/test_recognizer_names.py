@@ -26,6 +26,11 @@ def names():
         ("My manager Will kept saying it", "Will"),
         ("That makes me so sad, Mo.", "Mo"),
         ("And when I said something, rose said it was banter", "rose"),
+        # an ordinary-word name opening a sentence, with a verb of what people do or a team
+        ("It took ages. Dawn nominated me in the end.", "Dawn"),
+        ("Joy in recruitment was kind about it.", "Joy"),
+        ("Will in learning said they would look at it.", "Will"),
+        ("Sister O'Hare at the hospital told me", "O'Hare"),
     ],
 )
 def test_first_names_found(run, names, text, expected):
@@ -38,6 +43,10 @@ def test_first_names_found(run, names, text, expected):
         "I will mark the forms and hope for the best.",
         "It was a grace period of a month.",
         "Will you send it over?",
+        "Patience is not something that system has.",
+        "Faith in the process is low.",
+        "Hope in the future is all we have.",
+        "Back then you just rang up and it just sat there.",
         "We met in March and again on a Friday.",
         "The Black History Month events were good.",
         "My GP letter went to HR.",

@@ -10,6 +10,7 @@ from typing import Any
 
 from presidio_analyzer import LocalRecognizer
 
+from research.anonymise.names import HONORIFICS
 from research.anonymise.recognizers.base import (
     TITLES,
     is_capitalised,
@@ -62,6 +63,22 @@ PLACE_BEFORE = {"in", "near", "into", "around", "outside", "across", "through", 
 # a sentence-initial unknown word needs one of these after it to count as a name
 NAME_NEXT = {"said", "says", "told", "asked", "reckons", "mentioned", "who", "is", "was", "has"}
 NAME_NEXT |= {"had", "will", "would", "and", "in", "from", "at", "'s", "’s", "did", "does"}
+# an ordinary-word name opening a sentence ("Dawn nominated me", "Joy in recruitment said")
+# needs a verb of what people do, or a team after in/from ("Patience is..." stays a word)
+PERSON_VERBS = {
+    "nominated", "left", "rang", "phoned", "emailed", "texted", "messaged", "sent", "helped",
+    "showed", "sat", "put", "gave", "started", "joined", "moved", "retired", "resigned",
+    "recommended", "suggested", "encouraged", "pushed", "offered", "invited", "interviewed",
+    "hired", "promoted", "mentored", "supported", "booked", "organised", "arranged", "rings",
+    "runs", "chairs", "chaired", "manages", "managed", "said", "says", "told", "asked",
+    "reckons", "mentioned", "explained", "replied", "agreed", "laughed", "cried", "smiled",
+}  # fmt: skip
+TEAM_WORDS = {
+    "my", "our", "your", "his", "her", "recruitment", "hr", "it", "payroll", "learning",
+    "finance", "training", "reception", "admin", "legal", "procurement", "comms", "housing",
+    "planning", "estates", "facilities", "workforce", "od", "accounts", "customer", "digital",
+    "operations", "ops", "safeguarding", "resourcing",
+}  # fmt: skip
 
 
 def _wordlike(text: str) -> bool:
@@ -165,6 +182,25 @@ class FirstNameRecognizer(LocalRecognizer):
             n += 1
         return j
 
+    @staticmethod
+    def _does_or_works(doc: Any, i: int) -> bool:
+        """Token i is followed by a verb of what people do, or by in/from + a team."""
+        nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+        after = doc[i + 2].lower_ if i + 2 < len(doc) else ""
+        return nxt in PERSON_VERBS or (nxt in {"in", "from"} and after in TEAM_WORDS)
+
+    def _lower_full_name(self, doc: Any, i: int) -> bool:
+        """A lower-case first name then a lower-case listed surname ("dawn fairbairn")."""
+        if i + 1 >= len(doc):
+            return False
+        nxt = doc[i + 1].lower_
+        return (
+            doc[i + 1].text.islower()
+            and nxt in self.surnames
+            and not is_vocabulary(nxt)
+            and nxt not in self.names
+        )
+
     def _title_phrase(self, doc: Any, i: int) -> bool:
         """A capitalised word inside a Title Case phrase ("Black History Month")."""
         prev = doc[i - 1] if i > 0 else None
@@ -197,7 +233,8 @@ class FirstNameRecognizer(LocalRecognizer):
             if word.endswith(".") and len(word) > 2 and word[:-1].isalpha():  # "Mo." at the end
                 word, low = word[:-1], low[:-1]
             # "Mr Khan", "Dr. Adeyemi-Cole"
-            if low.rstrip(".") in TITLES and i + 1 < n and self._surname_like(doc[i + 1]):
+            titled = low.rstrip(".") in TITLES or (low in HONORIFICS and is_capitalised(word))
+            if titled and i + 1 < n and self._surname_like(doc[i + 1]):
                 j = self._extend(doc, i + 1)
                 out.append(
                     result(
@@ -249,12 +286,17 @@ class FirstNameRecognizer(LocalRecognizer):
             capital = is_capitalised(word)
             if ambiguous:
                 ok = (
-                    (not capital and low in self.name_words and strong_name_context(doc, i, i + 1))
+                    (
+                        not capital
+                        and low in self.name_words
+                        and (strong_name_context(doc, i, i + 1) or self._lower_full_name(doc, i))
+                    )
                     or capital
                     and (
                         name_context(doc, i, i + 1)
                         or (not sentence_start(doc, i) and not self._title_phrase(doc, i))
                         or (i + 1 < n and self._surname_like(doc[i + 1]))
+                        or self._does_or_works(doc, i)
                     )
                 )
                 score = self.SCORE_AMBIGUOUS
