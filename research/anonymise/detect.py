@@ -196,15 +196,19 @@ def retype_spacy(found: list[Detection]) -> list[Detection]:
 
 
 def widen_people(text: str, found: list[Detection]) -> list[Detection]:
-    """PERSON spans grown over a title, hyphenated halves and particles (names.widen_person)."""
+    """PERSON spans grown over a title, hyphenated halves and particles (names.widen_person);
+    a lower-case "the" dropped from the front of any span."""
     from research.anonymise.names import widen_person
 
     out = []
     for d in found:
+        start, end = d.start, d.end
+        if text.startswith("the ", start):
+            start += 4  # spaCy's "the Ormeau Road": the article stays in the text
         if d.entity_type == "PERSON":
-            start, end = widen_person(text, d.start, d.end)
-            if (start, end) != (d.start, d.end):
-                d = Detection(start, end, d.entity_type, text[start:end], d.score, d.recognizer)
+            start, end = widen_person(text, start, end)
+        if (start, end) != (d.start, d.end) and start < end:
+            d = Detection(start, end, d.entity_type, text[start:end], d.score, d.recognizer)
         out.append(d)
     return out
 

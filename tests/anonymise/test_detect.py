@@ -26,6 +26,7 @@ def found(detector, text):
         ("My manager Will kept saying no", ("Will", "PERSON")),
         ("Thanks Grace, that's helpful", ("Grace", "PERSON")),
         ("I was interviewed by Mr Cartwright", ("Mr Cartwright", "PERSON")),
+        ("Dr Samira al-Sayed? No, she's my GP", ("Dr Samira al-Sayed", "PERSON")),
         ("ring me on 07700 900 837 after five", ("07700 900 837", "PHONE")),
         ("My NI number, QQ 12 34 56 C, was wrong", ("QQ 12 34 56 C", "ID")),
         ("my address, B21 9QT, was old", ("B21 9QT", "POSTCODE")),
@@ -119,3 +120,9 @@ def test_only_our_recognizers_are_loaded(detector):
     assert "UsSsnRecognizer" not in names and "CreditCardRecognizer" not in names
     assert {"KnownPeopleRecognizer", "FirstNameRecognizer", "EmailRecognizer"} <= names
     assert detector.nlp.pipe_names == ["ner"]
+
+
+def test_a_lower_case_article_stays_out_of_a_span(detector):
+    hits = detector.analyze("My family had a takeaway on the Ormeau Road, so I grew up there.")
+    assert hits and all(not d.text.startswith("the ") for d in hits)
+    assert any("Ormeau" in d.text for d in hits)
