@@ -31,7 +31,11 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-SETS = {"heldout": REPO / "bench/data/heldout/gold", "demo": REPO / "research/corpora/demo/gold"}
+SETS = {
+    "heldout": REPO / "bench/data/heldout/gold",
+    "heldout2": REPO / "bench/data/heldout2/gold",
+    "demo": REPO / "research/corpora/demo/gold",
+}
 LOES = ("recruitment", "progression", "training", "engagement")
 TAILS = ["", " That's my experience anyway.", " I don't know if others feel the same.",
          " It's been like that for years.", " Honestly.", " That's how it felt.",
@@ -166,7 +170,9 @@ def main() -> None:
         for name, gold_dir in SETS.items() if not args.timing_only else ():
             report[name] = quality(name, load(gold_dir), db, not args.no_baseline)
         for name, per_loe in report.items():
-            tag = "HELD-OUT (report)" if name == "heldout" else "demo (tuning set)"
+            tag = (
+                f"{name.upper()} (report)" if name.startswith("heldout") else f"{name} (tuning set)"
+            )
             print(f"\n== {tag}")
             print(
                 f"{'loe':<12} {'n':>4} {'gold':>4}  {'ours NMI/ARI (k)':<22} default NMI/ARI (k, outliers)"
