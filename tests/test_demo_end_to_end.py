@@ -30,6 +30,24 @@ def _surfaces(root) -> set[str]:
     return {s.strip() for s in found if len(s.strip()) >= 3}
 
 
+def _without_vectors(db_path):
+    """The bytes of project.db with every embedding vector zeroed where it lies in the file.
+
+    Vectors are float32 bytes: by chance they can spell a short name (b"Tim" turned up in one),
+    and no text can hide in them. Every other byte, free pages included, is still scanned.
+    """
+    from research.store import connect
+
+    blob = db_path.read_bytes()
+    db = connect(db_path)
+    vectors = [r[0] for r in db.execute("SELECT vector FROM embeddings")]
+    db.close()
+    for v in vectors:
+        assert blob.count(v) >= 1  # each vector lies whole in a page: masking is exact
+        blob = blob.replace(v, bytes(len(v)))
+    return blob
+
+
 def _exports(root):
     return [p for p in (root / "exports").rglob("*") if p.is_file()]
 
@@ -62,7 +80,7 @@ def test_no_detected_surface_in_project_db_or_any_export(demo_project):
     db.close()
     surfaces = _surfaces(demo_project)
     assert len(surfaces) > 100
-    targets = [("project.db", (demo_project / "project.db").read_bytes())]
+    targets = [("project.db", _without_vectors(demo_project / "project.db"))]
     for path in _exports(demo_project):
         targets += [(path.name, blob) for blob in _texts(path)]
     leaks = []
