@@ -129,6 +129,7 @@ def build_recognizers(settings: DetectionSettings) -> list[Any]:
         PhoneRecognizer,
     )
 
+    from research.anonymise.recognizers.brands import OrgAcronymRecognizer, UkEmployerRecognizer
     from research.anonymise.recognizers.councils import UkCouncilRecognizer
     from research.anonymise.recognizers.email import OfflineEmailRecognizer
     from research.anonymise.recognizers.first_names import FirstNameRecognizer
@@ -151,6 +152,8 @@ def build_recognizers(settings: DetectionSettings) -> list[Any]:
         FirstNameRecognizer(),
         UkCouncilRecognizer(),
         OrgNameRecognizer(),
+        UkEmployerRecognizer(),
+        OrgAcronymRecognizer(),
         UkPlaceRecognizer(),
         OfflineEmailRecognizer(),
         SimpleUrlRecognizer(),
