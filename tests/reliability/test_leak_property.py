@@ -196,13 +196,15 @@ def _run_pipeline(root: Path, transcript: str, detector) -> list[tuple[str, byte
     return files
 
 
-# The Office colour/font theme the xlsx and docx writers copy in verbatim: it names font scripts
-# ("Hans", "Arab", "Thai"...) and holds no project data, so a name like "Hans" would match it.
-_OFFICE_THEME = re.compile(r"(^|/)theme/theme\d*\.xml$")
+# Static parts the xlsx and docx writers copy in verbatim from their templates, holding no project
+# data: the Office colour/font theme names font scripts ("Hans", "Arab", "Thai"...), and the
+# template's thumbnail image holds arbitrary bytes (b"chad" matched an injected "Chad").
+# The tool writes no images, so image members are static too.
+_OFFICE_THEME = re.compile(r"(^|/)theme/theme\d*\.xml$|\.(jpe?g|png|gif|emf|wmf)$", re.IGNORECASE)
 
 
 def zip_members(path: Path) -> list[tuple[str, bytes]]:
-    """The members of a zip-based export (xlsx, docx, qdpx), but the static Office theme."""
+    """The members of a zip-based export (xlsx, docx, qdpx), but static theme and image parts."""
     if not zipfile.is_zipfile(path):
         return []
     with zipfile.ZipFile(path) as z:
