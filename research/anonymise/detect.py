@@ -141,6 +141,7 @@ def build_recognizers(settings: DetectionSettings) -> list[Any]:
     from research.anonymise.recognizers.places import UkPlaceRecognizer
     from research.anonymise.recognizers.postcode import UkPostcodeRecognizer
     from research.anonymise.recognizers.spacy_ner import FilteredSpacyRecognizer
+    from research.anonymise.recognizers.spoken import SpokenRecognizer
     from research.anonymise.recognizers.staff_refs import StaffRefRecognizer
     from research.anonymise.recognizers.url import SimpleUrlRecognizer
 
@@ -165,6 +166,7 @@ def build_recognizers(settings: DetectionSettings) -> list[Any]:
         NinoRecognizer(),
         NhsRecognizer(supported_entity="ID", name="NhsRecognizer"),
         StaffRefRecognizer(),
+        SpokenRecognizer(),
     ]
 
 

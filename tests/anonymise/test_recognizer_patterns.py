@@ -31,7 +31,24 @@ def test_uk_phone(number):
     assert surfaces(UkPhoneRecognizer(), f"ring me on {number} tomorrow") == [number]
 
 
-@pytest.mark.parametrize("text", ["in 2019 and 2020", "about 12 000 staff", "0121"])
+@pytest.mark.parametrize(
+    "text, phones",
+    [
+        ("on 029 2018 0392, or extension 2210 from a council", ["029 2018 0392", "extension 2210"]),
+        ("I rang 0191 498 0621 ext 4412, and", ["0191 498 0621 ext 4412"]),
+        ("call 0191 498 0621x2210.", ["0191 498 0621x2210"]),
+        ("try ext. 4412 first", ["ext. 4412"]),
+        ("the learning team is 0131.496.0718. Or", ["0131.496.0718"]),
+    ],
+)
+def test_uk_phone_extensions(text, phones):
+    assert surfaces(UkPhoneRecognizer(), text) == phones
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["in 2019 and 2020", "about 12 000 staff", "0121", "a 2 year extension", "extension 2 weeks"],
+)
 def test_not_a_phone(text):
     assert surfaces(UkPhoneRecognizer(), text) == []
 
@@ -59,14 +76,43 @@ def test_postcode_ignores_words():
         ("the reference, EMP-20417, was", "EMP-20417"),
         ("case ref CR-2020-0113 please", "CR-2020-0113"),
         ("Access to Work case reference is ATW-3318-0927", "ATW-3318-0927"),
+        ("I still had to show badge 7731 at every door", "7731"),
+        ("the NARIC statement, reference 4410872-PT, it says", "4410872-PT"),
+        ("they wanted my NHS number, 485 777 3456, for the", "485 777 3456"),
+        ("Her PVG number, 1300 0123 4567 8901, transferred", "1300 0123 4567 8901"),
+        ("the SSSC registration, 3127745, took months", "3127745"),
+        ("did hers last year, student number s1934207, and", "s1934207"),
+        ("my matriculation number is 2345678A", "2345678A"),
+        ("my passport number, 123456789, expired", "123456789"),
+        ("HCPC registration is SW104417 now", "SW104417"),
+        ("NMC pin, mine is 12A3456E", "12A3456E"),
+        ("the BRP, ZU1234567, says", "ZU1234567"),
     ],
 )
 def test_staff_refs(text, ref):
     assert ref in surfaces(StaffRefRecognizer(), text)
 
 
-def test_staff_refs_skip_years_and_covid():
-    assert surfaces(StaffRefRecognizer(), "In 2020, during COVID-19, staff were 1200") == []
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2020, during COVID-19, staff were 1200",
+        "The reference to the Equality Act 2010 is",
+        "registration took 2000 hours",
+        "badge number 0191 498 0621, ring it",  # a phone: UkPhoneRecognizer's
+        "certificate in 2019/20",
+        "licence from 12/03/2019 on",
+        "reference for £1500 was",
+        "my passport took 12 weeks, the visa 2500 pounds",
+        "the PVG, 2000 staff need one",
+        "level 3 registration for 2 years",
+        "licence in 2019-2020",
+        "registration opens at 0900 and closes at 1730",
+        "there were 120000 people",
+    ],
+)
+def test_staff_refs_skip_years_money_counts_and_phones(text):
+    assert surfaces(StaffRefRecognizer(), text) == []
 
 
 def test_email_is_offline():

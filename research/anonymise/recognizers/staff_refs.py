@@ -1,10 +1,13 @@
-"""Staff, payroll, employee, case and certificate references -> ID.
+"""Staff, payroll, employee, case, certificate and registration references -> ID.
 
 Three shapes: a coded reference on its own ("EMP-20417", "CR-2020-0113", "FWR/2021/0088",
-"E1234567"); a number within a few words after a context phrase ("staff number 448213",
-"payroll 77-1234", "DBS certificate number, 001234567890", "staff no, mine is 004512",
-"case reference for the appeal is 2231"); and a bare number of 6-12 digits, which in a
-transcript is nearly always an identifier (phone numbers, scored higher, win the overlap).
+"E1234567", "s1934207", "4410872-PT"); a number within a few words after a context phrase
+("staff number 448213", "payroll 77-1234", "DBS certificate number, 001234567890", "staff no,
+mine is 004512", "case reference for the appeal is 2231", "badge 7731", "NHS number, 485 777
+3456", "PVG number, 1300 0123 4567 8901", "student number s1934207"); and a bare number of
+6-12 digits, which in a transcript is nearly always an identifier (phone numbers, scored
+higher, win the overlap). After a context phrase, years, dates, money, counts ("2000 staff")
+and UK phone numbers are not references.
 """
 
 from __future__ import annotations
@@ -19,27 +22,70 @@ from research.anonymise.recognizers.base import result
 CODED = re.compile(
     r"\b[A-Z]{2,5}[-/](?=[A-Z0-9/-]*\d{3})[A-Z0-9]+(?:[-/][A-Z0-9]+)*\b"  # EMP-20417, FWR/2021/0088
     r"|\b[A-Z]{1,3}\d{6,10}[A-Z]?\b"  # E1234567, H0448213
+    r"|\b[a-z]\d{7,9}\b"  # s1934207 (student and staff log-ins)
+    r"|(?<![\w£$€.,/-])(?:\d{5,10}-[A-Z]{1,4}|\d{6,10}[A-Z])\b"  # 4410872-PT, 2345678A
 )
 KEY = (
     r"(?:staff|payroll|employee|employment|personnel|works|badge|applicant|candidate|"
     r"application|claim|member(?:ship)?|case|ticket|NI|insurance|DBS|certificate|pension|"
-    r"reference|ref|ID|pin|HR|tenancy|account|customer|service|clock)"
+    r"reference|ref|ID|pin|HR|tenancy|account|customer|service|clock|student|learner|"
+    r"matric(?:ulation)?|enrol(?:l)?ment|UCAS|NHS|CHI|hospital|patient|PVG|disclosure|"
+    r"SSSC|HCPC|NMC|GMC|GPhC|SWE|registration|licen[cs]e|passport|visa|BRP|permit|"
+    r"driving|driver's|security)"
 )
-NOUN = r"(?:number|no\.?|num|ref(?:erence)?|id|code)"
+NOUN = r"(?:number|no\.?|num|ref(?:erence)?|id|code|card|pin)"
+# 485 777 3456 (NHS), 1300 0123 4567 8901 (PVG): digit groups said or typed apart
+GROUPS = r"\d{3,4}(?:[ ]\d{3,4}){1,4}(?![ ]?\d)"
 REF = (
-    r"(?=[A-Z0-9/-]*\d{4})[A-Z]{0,4}[/-]?\d[\dA-Z/-]*\d[A-Z]?"  # D0071932, 77-1234, 2020/113
+    rf"{GROUPS}"
+    r"|(?=[A-Z0-9/-]*\d{4})[A-Z]{0,4}[/-]?\d[\dA-Z/-]*\d[A-Z]?(?:-[A-Z]{1,4}\b)?"  # D0071932, 77-1234, 2020/113, 4410872-PT
     r"|\d{4,}[A-Z]?"
 )
-# a key word alone only for words that name an identifier ("payroll 55012", "ref 2231")
-STRONG = r"(?:payroll|reference|ref|ID|pin|DBS|NINO)"
+# a key word alone only for words that name an identifier ("payroll 55012", "ref 2231",
+# "badge 7731", "SSSC registration, 3127745", "passport 123456789")
+STRONG = (
+    r"(?:payroll|reference|ref|ID|pin|DBS|NINO|badge|matric(?:ulation)?|PVG|registration|"
+    r"licen[cs]e|passport|visa|BRP|certificate|SSSC|HCPC|NMC)"
+)
 CONTEXT = re.compile(
     rf"\b(?:{KEY}\s+{NOUN}|{STRONG})(?:'s|’s)?"
     r"(?:[\s,:;#=.]+(?:(?!\d)[\w'’]+[\s,:;#=.]+){0,6}?|[\s,:;#=.]*)"  # a few words in between
-    rf"(?P<ref>{REF})\b",
+    rf"(?<![£$€])(?P<ref>{REF})\b",
     re.IGNORECASE,
 )
 # "my number's 448213", "it's 448213": a bare long number, not money, not a decimal
 BARE = re.compile(r"(?<![\w£$€.,/-])\d{6,12}(?![\w%]|[.,/-]\d)")
+# what a number after a context phrase is when it is no reference
+YEAR = re.compile(
+    r"(?:19|20)\d\d(?:\s*[-/–]\s*(?:(?:19|20)?\d\d))?|(?:19|20)\d\d(?: (?:19|20)\d\d)+"
+)
+CLOCK = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")  # "at 0900"
+AT_TIME = re.compile(r"\b(?:at|from|until|till|til|by|before|after|to|and)\s+$", re.IGNORECASE)
+DATE = re.compile(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}")
+COUNTED = re.compile(
+    r"\s*(?:%|per\s?cent|[kKm]\b|(?:years?|yrs|months?|weeks?|days?|hours?|hrs|minutes?|mins|"
+    r"staff|people|employees|workers|members|applicants|applications|candidates|students|"
+    r"pounds|quid|pence|p\b|words|miles|times|calls|cases|posts|jobs|a\.?m\b|p\.?m\b)\b)",
+    re.IGNORECASE,
+)
+
+
+def uk_phone_digits(surface: str) -> bool:
+    """True if the digits make a UK phone number (a phone, not an ID)."""
+    digits = re.sub(r"\D", "", surface)
+    return len(digits) in (10, 11) and digits[0] == "0" and digits[1] in "123578"
+
+
+def not_a_reference(text: str, start: int, end: int) -> bool:
+    """Years, dates, money, counts and phone numbers standing where a reference could."""
+    ref = text[start:end]
+    if YEAR.fullmatch(ref) or DATE.fullmatch(ref) or uk_phone_digits(ref):
+        return True
+    if start and text[start - 1] in "£$€":
+        return True
+    if CLOCK.fullmatch(ref) and AT_TIME.search(text, max(0, start - 8), start):
+        return True
+    return COUNTED.match(text, end) is not None
 
 
 class StaffRefRecognizer(LocalRecognizer):
@@ -63,7 +109,9 @@ class StaffRefRecognizer(LocalRecognizer):
         ]
         if any(c.isdigit() for c in text):
             for m in CONTEXT.finditer(text):
-                out.append(result("ID", m.start("ref"), m.end("ref"), self.SCORE_CONTEXT, self))
+                if not not_a_reference(text, m.start("ref"), m.end("ref")):
+                    out.append(result("ID", m.start("ref"), m.end("ref"), self.SCORE_CONTEXT, self))
             for m in BARE.finditer(text):
-                out.append(result("ID", m.start(), m.end(), self.SCORE_BARE, self))
+                if COUNTED.match(text, m.end()) is None:
+                    out.append(result("ID", m.start(), m.end(), self.SCORE_BARE, self))
         return out
