@@ -51,6 +51,7 @@ def test_plain_council_word_is_not_an_org(run, councils):
         ("I grew up in Handsworth", "Handsworth"),
         ("a takeaway on Dudley Road in Smethwick", "Dudley Road"),
         ("in the kitchen at the Civic Centre", "Civic Centre"),
+        ("Niamh runs it out of the Cecil Ward Building. But", "Cecil Ward Building"),
         ("I moved from Reading last year", "Reading"),
         ("she lives in west bromwich", "west bromwich"),
         ("a nurse at City Hospital her whole life", "City Hospital"),

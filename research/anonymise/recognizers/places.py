@@ -75,6 +75,10 @@ PLACE_NOUNS = {
     "parade",
     "courts",
     "guildhall",
+    "building",
+    "tower",
+    "campus",
+    "depot",
 }
 # capitalised mid-sentence, these name one building on their own
 SINGLE = {"guildhall", "courts"}
