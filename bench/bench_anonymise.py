@@ -35,6 +35,7 @@ SETS = {
     "demo": REPO / "research" / "corpora" / "demo",
     "dev2": REPO / "bench" / "data" / "dev2",
     "dev3": REPO / "bench" / "data" / "dev3",
+    "dev4": REPO / "bench" / "data" / "dev4",
     "heldout2": REPO / "bench" / "data" / "heldout2",
 }
 BLIND = {"heldout", "heldout2"}  # report-only sets: --misses refuses them, so nobody tunes on them

@@ -202,14 +202,17 @@ def retype_spacy(found: list[Detection]) -> list[Detection]:
 
 def widen_people(text: str, found: list[Detection]) -> list[Detection]:
     """PERSON spans grown over a title, hyphenated halves and particles (names.widen_person);
-    a lower-case "the" dropped from the front of a person or place."""
-    from research.anonymise.names import widen_person
+    a lower-case "the" dropped from the front of a person or place; a place or organisation
+    right after a title is a person ("Mr Bramley")."""
+    from research.anonymise.names import titled_at, widen_person
 
     out = []
     for d in found:
         start, end = d.start, d.end
         if d.entity_type != "ORG" and text.startswith("the ", start):
             start += 4  # spaCy's "the Ormeau Road" (not "the city council": that one says which)
+        if d.entity_type in ("PLACE", "ORG") and titled_at(text, start) is not None:
+            d = Detection(d.start, d.end, "PERSON", d.text, d.score, d.recognizer)  # "Mr Bramley"
         if d.entity_type == "PERSON":
             start, end = widen_person(text, start, end)
         if (start, end) != (d.start, d.end) and start < end:

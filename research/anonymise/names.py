@@ -48,6 +48,10 @@ HONORIFICS = frozenset(
 _TITLE_BEFORE = re.compile(
     r"(?<![\w'’-])(?P<title>[A-Z][a-z]{1,9})\.?[ \t]+$"
 )  # "Mr ", "Dr. ", "Sister "
+# lower-case transcripts ("mr trelawny", "cllr penhaligon"): only titles that are never words
+_LOWER_TITLE_BEFORE = re.compile(r"(?<![\w'’-])(?P<title>mrs|mr|ms|mx|dr|cllr|prof)\.?[ \t]+$")
+# "Big Dave", "Little Mo": nickname words that belong to the name
+_NICKNAME_BEFORE = re.compile(r"(?<![\w'’-])(?:Big|Little|Young|Old|Wee)[ \t]+$")
 _HYPHEN_AFTER = re.compile(r"(?:-[^\W\d_][\w'’]*)+")  # "-Rees", "-woo"
 _HYPHEN_BEFORE = re.compile(r"(?:[^\W\d_][\w'’]*-)+$")  # "Akhtar-", "Hyun-"
 # "Eilidh Mac an tSaoir", "Grace van der Berg", "Omar bin Hassan": particles, then a name word
@@ -75,6 +79,16 @@ def display_to_natural(name: str) -> str:
     return name
 
 
+def titled_at(text: str, start: int) -> int | None:
+    """Where a title or honorific just before `start` begins ("Mr ", "Sister ", "cllr "), else None."""
+    before = text[:start]
+    m = _TITLE_BEFORE.search(before)
+    if m and m.group("title").lower() in TITLES | HONORIFICS:
+        return m.start()
+    m = _LOWER_TITLE_BEFORE.search(before)
+    return m.start() if m else None
+
+
 def widen_person(text: str, start: int, end: int) -> tuple[int, int]:
     """A person span grown to the whole name as written: a title or honorific before it
     ("Mr Devlin", "Dr Samira al-Sayed", "Sister O'Hare"), both halves of a hyphenated name
@@ -87,8 +101,11 @@ def widen_person(text: str, start: int, end: int) -> tuple[int, int]:
         m = _HYPHEN_BEFORE.search(before)
         if m:
             start = m.start()
-        m = _TITLE_BEFORE.search(text[:start])
-        if m and m.group("title").lower() in TITLES | HONORIFICS:
+        title = titled_at(text, start)
+        if title is not None:
+            start = title
+        m = _NICKNAME_BEFORE.search(text[:start])
+        if m:
             start = m.start()
         m = _HYPHEN_AFTER.match(text, end) if end < len(text) else None
         if m:

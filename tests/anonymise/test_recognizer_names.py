@@ -29,6 +29,10 @@ def names():
         # an ordinary-word name opening a sentence, with a verb of what people do or a team
         ("It took ages. Dawn nominated me in the end.", "Dawn"),
         ("Joy in recruitment was kind about it.", "Joy"),
+        # lower-case transcripts: titles and full names
+        ("i asked for a video one and mr trelawny said no", "mr trelawny"),
+        ("pastor kwaku at my church wrote me a reference", "pastor kwaku"),
+        ("i'm tamsin and ellie pascoe is doing notes", "ellie pascoe"),
         ("the only voice I hear is the Teams call. bill from my team rings me", "bill"),
         ("Will in learning said they would look at it.", "Will"),
         ("Sister O'Hare at the hospital told me", "O'Hare"),
@@ -45,6 +49,7 @@ def test_first_names_found(run, names, text, expected):
         "It was a grace period of a month.",
         "Will you send it over?",
         "Patience is not something that system has.",
+        "my sister said no and the pastor told us off",
         "Faith in the process is low.",
         "Hope in the future is all we have.",
         "Back then you just rang up and it just sat there.",

@@ -81,6 +81,25 @@ TEAM_WORDS = {
 }  # fmt: skip
 
 
+# irregular past tenses the word lists lack: "my sister said", "kwame told me"
+IRREGULAR = {
+    "said", "told", "rang", "sat", "went", "came", "got", "gave", "took", "made", "thought",
+    "felt", "left", "kept", "knew", "saw", "says", "put", "ran", "met", "paid", "sent", "spoke",
+    "wrote", "brought", "bought", "found", "heard", "held", "led", "lost", "meant", "read",
+    "stood", "taught", "understood", "won", "did", "does", "had", "has", "was", "were", "is",
+}  # fmt: skip
+
+
+def _wordish(low: str) -> bool:
+    """An English word, an irregular verb form or a regular inflection of a word."""
+    if low in IRREGULAR or is_vocabulary(low):
+        return True
+    return any(
+        low.endswith(suffix) and len(low) - len(suffix) >= 3 and is_vocabulary(low[: -len(suffix)])
+        for suffix in ("ed", "d", "s", "es", "ing")
+    )
+
+
 def _wordlike(text: str) -> bool:
     return text[:1].isalpha() and all(c.isalpha() or c in "'’-" for c in text)
 
@@ -189,17 +208,30 @@ class FirstNameRecognizer(LocalRecognizer):
         after = doc[i + 2].lower_ if i + 2 < len(doc) else ""
         return nxt in PERSON_VERBS or (nxt in {"in", "from"} and after in TEAM_WORDS)
 
+    def _lower_titled_name(self, doc: Any, i: int) -> bool:
+        """A lower-case title then a lower-case name or unknown word ("cllr penhaligon")."""
+        if i + 1 >= len(doc) or not doc[i].text.islower():
+            return False
+        nxt = doc[i + 1]
+        low = nxt.lower_
+        if not nxt.text.islower() or not _wordlike(nxt.text) or nxt.is_stop or low in FILLERS:
+            return False
+        if _wordish(low):  # "my sister said", "the pastor told us"
+            return False
+        return low in self.names or low in self.surnames or len(low) >= 3
+
     def _lower_full_name(self, doc: Any, i: int) -> bool:
-        """A lower-case first name then a lower-case listed surname ("dawn fairbairn")."""
+        """A lower-case first name then a lower-case surname: listed, or in no word list
+        ("dawn fairbairn", "ellie pascoe"); never an English word ("ellie said")."""
         if i + 1 >= len(doc):
             return False
-        nxt = doc[i + 1].lower_
-        return (
-            doc[i + 1].text.islower()
-            and nxt in self.surnames
-            and not is_vocabulary(nxt)
-            and nxt not in self.names
-        )
+        tok = doc[i + 1]
+        nxt = tok.lower_
+        if not tok.text.islower() or not _wordlike(tok.text) or tok.is_stop:
+            return False
+        if _wordish(nxt) or nxt in self.names or nxt in FILLERS:
+            return False
+        return nxt in self.surnames or (len(nxt) >= 4 and self._unknown_word(nxt))
 
     def _title_phrase(self, doc: Any, i: int) -> bool:
         """A capitalised word inside a Title Case phrase ("Black History Month")."""
@@ -234,6 +266,12 @@ class FirstNameRecognizer(LocalRecognizer):
                 word, low = word[:-1], low[:-1]
             # "Mr Khan", "Dr. Adeyemi-Cole"
             titled = low.rstrip(".") in TITLES or (low in HONORIFICS and is_capitalised(word))
+            if (titled or low in HONORIFICS) and self._lower_titled_name(doc, i):
+                # lower-case transcripts: "mr trelawny", "pastor kwaku", "reverend brian"
+                out.append(result("PERSON", tok.idx, doc[i + 1].idx + len(doc[i + 1]),
+                                  self.SCORE_TITLE, self))  # fmt: skip
+                i += 2
+                continue
             if titled and i + 1 < n and self._surname_like(doc[i + 1]):
                 j = self._extend(doc, i + 1)
                 out.append(
@@ -307,6 +345,8 @@ class FirstNameRecognizer(LocalRecognizer):
                 i += 1
                 continue
             j = self._extend(doc, i + 1) if capital and word == tok.text else i + 1
+            if not capital and self._lower_full_name(doc, i):
+                j = i + 2  # "ellie pascoe"
             end = doc[j - 1].idx + len(doc[j - 1]) if j > i + 1 else tok.idx + len(word)
             start = tok.idx
             if i > 0 and _initial(doc[i - 1].text):  # "T. Mahmood"

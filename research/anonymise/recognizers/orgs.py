@@ -17,6 +17,8 @@ from research.anonymise.recognizers.base import is_capitalised, nlp_doc, result,
 from research.anonymise.recognizers.lexicon import is_vocabulary
 
 HEADS = {
+    "brothers",
+    "sons",
     "trust",
     "board",
     "partnership",

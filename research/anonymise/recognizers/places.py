@@ -79,6 +79,20 @@ PLACE_NOUNS = {
     "tower",
     "campus",
     "depot",
+    "room",
+    "market",
+    "cemetery",
+    "arena",
+    "stadium",
+    "theatre",
+    "mosque",
+    "gurdwara",
+    "temple",
+    "mandir",
+    "synagogue",
+    "chapel",
+    "plain",
+    "leys",
 }
 # capitalised mid-sentence, these name one building on their own
 SINGLE = {"guildhall", "courts"}
@@ -168,14 +182,14 @@ class UkPlaceRecognizer(LocalRecognizer):
                 out.append(result("PLACE", start, tok.idx + len(tok), self.SCORE, self))
                 continue
             i = k
-            while (
-                i > 0
-                and is_capitalised(doc[i - 1].text)
-                and doc[i - 1].is_alpha
-                and not doc[i - 1].text.isupper()
-                and k - i < 3
-            ):
-                i -= 1
+            while i > 0 and k - i < 4:
+                prev = doc[i - 1]
+                if prev.text in ("'s", "’s") and i > 1 and is_capitalised(doc[i - 2].text):
+                    i -= 1  # "Freemen's Park"
+                elif is_capitalised(prev.text) and prev.is_alpha and not prev.text.isupper():
+                    i -= 1
+                else:
+                    break
             while i < k and doc[i].lower_ in GENERIC_FIRST:
                 i += 1
             if i < k:

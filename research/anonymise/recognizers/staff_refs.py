@@ -23,6 +23,7 @@ CODED = re.compile(
     r"\b[A-Z]{2,5}[-/](?=[A-Z0-9/-]*\d{3})[A-Z0-9]+(?:[-/][A-Z0-9]+)*\b"  # EMP-20417, FWR/2021/0088
     r"|\b[A-Z]{1,3}\d{6,10}[A-Z]?\b"  # E1234567, H0448213
     r"|\b[a-z]\d{7,9}\b"  # s1934207 (student and staff log-ins)
+    r"|\b[a-z]{2,3}\d{6,10}\b"  # inc0051177: a coded reference typed or transcribed lower case
     r"|(?<![\w£$€.,/-])(?:\d{5,10}-[A-Z]{1,4}|\d{6,10}[A-Z])\b"  # 4410872-PT, 2345678A
 )
 KEY = (
