@@ -214,11 +214,28 @@ def widen_people(text: str, found: list[Detection]) -> list[Detection]:
         if d.entity_type in ("PLACE", "ORG") and titled_at(text, start) is not None:
             d = Detection(d.start, d.end, "PERSON", d.text, d.score, d.recognizer)  # "Mr Bramley"
         if d.entity_type == "PERSON":
+            start = _without_leading_words(text, start, end)  # spaCy's "rang sharon"
             start, end = widen_person(text, start, end)
         if (start, end) != (d.start, d.end) and start < end:
             d = Detection(start, end, d.entity_type, text[start:end], d.score, d.recognizer)
         out.append(d)
     return out
+
+
+def _without_leading_words(text: str, start: int, end: int) -> int:
+    """Start of a person span past lower-case English words before the name ("rang sharon")."""
+    import re
+
+    from research.anonymise.names import HONORIFICS, TITLES
+    from research.anonymise.recognizers.lexicon import first_names, is_word_form
+
+    while True:
+        m = re.match(r"([a-z]+)\s+(?=\S)", text[start:end])
+        if not m or m.group(1) in first_names() or not is_word_form(m.group(1)):
+            return start
+        if m.group(1) in TITLES or m.group(1) in HONORIFICS:  # "reverend brian" stays whole
+            return start
+        start += m.end()
 
 
 def propagate_in_text(text: str, found: list[Detection]) -> list[Detection]:

@@ -126,3 +126,16 @@ def test_a_lower_case_article_stays_out_of_a_span(detector):
     hits = detector.analyze("My family had a takeaway on the Ormeau Road, so I grew up there.")
     assert hits and all(not d.text.startswith("the ") for d in hits)
     assert any("Ormeau" in d.text for d in hits)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("so i rang sharon and that was it", [("sharon", "PERSON")]),  # not "rang sharon"
+        ("I look after Dad in the evenings now.", []),  # what people call a parent
+        ("with my sister rania typing", [("rania", "PERSON")]),  # kinship, not a title
+        ("the people who get noticed. Mr Bramley, who ran highways", [("Mr Bramley", "PERSON")]),
+    ],
+)
+def test_person_spans_are_the_name_as_written(detector, text, expected):
+    assert [h for h in found(detector, text) if h[1] == "PERSON"] == expected

@@ -10,7 +10,11 @@ def test_name_keys_fold_case_possessive_titles_and_last_first():
     assert name_key("Okonkwo, Chidi") == "chidi okonkwo"
     assert name_key("Dr Amara Diallo") == "amara diallo"
     assert display_to_natural("Sharma, Priya (She/Her)") == "Priya Sharma"
-    assert org_key("Sandwell Metropolitan Borough Council") == org_key("Sandwell Council") == "sandwell"
+    assert (
+        org_key("Sandwell Metropolitan Borough Council")
+        == org_key("Sandwell Council")
+        == "sandwell"
+    )
 
 
 def test_name_matcher_finds_parts_in_any_case_but_ordinary_words_only_capitalised():
@@ -22,7 +26,9 @@ def test_name_matcher_finds_parts_in_any_case_but_ordinary_words_only_capitalise
 
 def test_surface_matcher_keeps_ordinary_words_in_lower_case():
     m = SurfaceMatcher(["Oldbury", "Reading", "Sandwell Council's"])
-    found = [h.text for h in m.find("From oldbury to Reading; reading is fun; SANDWELL COUNCIL said")]
+    found = [
+        h.text for h in m.find("From oldbury to Reading; reading is fun; SANDWELL COUNCIL said")
+    ]
     assert found == ["oldbury", "Reading", "SANDWELL COUNCIL"]
 
 

@@ -40,7 +40,9 @@ def test_add_redacts_everywhere_in_any_case(anonymised):  # noqa: F811
     project, vault, *_ = anonymised
     rule = add_redaction(project, vault, "HR", "ORG", reviewer="ethics-lead")
     assert "from [Organisation A]" in texts(project, "FG1")[2][1]
-    n = project.db.execute("SELECT COUNT(*) FROM detections WHERE recognizer = ?", (f"rule:{rule}",)).fetchone()[0]
+    n = project.db.execute(
+        "SELECT COUNT(*) FROM detections WHERE recognizer = ?", (f"rule:{rule}",)
+    ).fetchone()[0]
     assert n == 1
     with pytest.raises(ProjectError):
         add_redaction(project, vault, "   ")
@@ -72,9 +74,14 @@ def test_signoff_refuses_pending_items_unless_allowed(project, passphrase, tmp_p
 
     class Unsure(FakeDetector):
         def analyze(self, text):
-            return [Detection(d.start, d.end, d.entity_type, d.text, 0.4, "unsure") for d in super().analyze(text)]
+            return [
+                Detection(d.start, d.end, d.entity_type, d.text, 0.4, "unsure")
+                for d in super().analyze(text)
+            ]
 
-    (tmp_path / "a.txt").write_text("Ann Lee: Did Kemi come?\nBob Roe: Kemi did.\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text(
+        "Ann Lee: Did Kemi come?\nBob Roe: Kemi did.\n", encoding="utf-8"
+    )
     vault = Vault.open(project.vault_path, passphrase, create=True)
     import_file(project, vault, tmp_path / "a.txt", label="A")
     anonymise_project(project, vault, detector=Unsure({"Kemi": "PERSON"}))

@@ -25,6 +25,7 @@ from research.anonymise.recognizers.lexicon import (
     first_names,
     gb_places,
     is_vocabulary,
+    is_word_form,
     name_words,
     not_names,
     surnames,
@@ -81,23 +82,7 @@ TEAM_WORDS = {
 }  # fmt: skip
 
 
-# irregular past tenses the word lists lack: "my sister said", "kwame told me"
-IRREGULAR = {
-    "said", "told", "rang", "sat", "went", "came", "got", "gave", "took", "made", "thought",
-    "felt", "left", "kept", "knew", "saw", "says", "put", "ran", "met", "paid", "sent", "spoke",
-    "wrote", "brought", "bought", "found", "heard", "held", "led", "lost", "meant", "read",
-    "stood", "taught", "understood", "won", "did", "does", "had", "has", "was", "were", "is",
-}  # fmt: skip
-
-
-def _wordish(low: str) -> bool:
-    """An English word, an irregular verb form or a regular inflection of a word."""
-    if low in IRREGULAR or is_vocabulary(low):
-        return True
-    return any(
-        low.endswith(suffix) and len(low) - len(suffix) >= 3 and is_vocabulary(low[: -len(suffix)])
-        for suffix in ("ed", "d", "s", "es", "ing")
-    )
+KIN_BEFORE = {"my", "his", "her", "our", "their", "your", "a", "the", "whose"}
 
 
 def _wordlike(text: str) -> bool:
@@ -216,7 +201,7 @@ class FirstNameRecognizer(LocalRecognizer):
         low = nxt.lower_
         if not nxt.text.islower() or not _wordlike(nxt.text) or nxt.is_stop or low in FILLERS:
             return False
-        if _wordish(low):  # "my sister said", "the pastor told us"
+        if is_word_form(low):  # "my sister said", "the pastor told us"
             return False
         return low in self.names or low in self.surnames or len(low) >= 3
 
@@ -229,7 +214,7 @@ class FirstNameRecognizer(LocalRecognizer):
         nxt = tok.lower_
         if not tok.text.islower() or not _wordlike(tok.text) or tok.is_stop:
             return False
-        if _wordish(nxt) or nxt in self.names or nxt in FILLERS:
+        if is_word_form(nxt) or nxt in self.names or nxt in FILLERS:
             return False
         return nxt in self.surnames or (len(nxt) >= 4 and self._unknown_word(nxt))
 
@@ -267,8 +252,11 @@ class FirstNameRecognizer(LocalRecognizer):
             # "Mr Khan", "Dr. Adeyemi-Cole"
             titled = low.rstrip(".") in TITLES or (low in HONORIFICS and is_capitalised(word))
             if (titled or low in HONORIFICS) and self._lower_titled_name(doc, i):
-                # lower-case transcripts: "mr trelawny", "pastor kwaku", "reverend brian"
-                out.append(result("PERSON", tok.idx, doc[i + 1].idx + len(doc[i + 1]),
+                # lower-case transcripts: "mr trelawny", "pastor kwaku", "reverend brian";
+                # "my sister rania" is kinship: the name alone
+                kin = i > 0 and doc[i - 1].lower_ in KIN_BEFORE
+                start = doc[i + 1].idx if kin else tok.idx
+                out.append(result("PERSON", start, doc[i + 1].idx + len(doc[i + 1]),
                                   self.SCORE_TITLE, self))  # fmt: skip
                 i += 2
                 continue

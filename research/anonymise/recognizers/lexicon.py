@@ -91,3 +91,22 @@ def is_vocabulary(low: str) -> bool:
         if low.endswith(suffix) and (base in words or base in nouns):
             return True
     return False
+
+
+# irregular past tenses the word lists lack: "my sister said", "kwame told me"
+IRREGULAR = {
+    "said", "told", "rang", "sat", "went", "came", "got", "gave", "took", "made", "thought",
+    "felt", "left", "kept", "knew", "saw", "says", "put", "ran", "met", "paid", "sent", "spoke",
+    "wrote", "brought", "bought", "found", "heard", "held", "led", "lost", "meant", "read",
+    "stood", "taught", "understood", "won", "did", "does", "had", "has", "was", "were", "is",
+}  # fmt: skip
+
+
+def is_word_form(low: str) -> bool:
+    """An English word, an irregular verb form or a regular inflection of a word."""
+    if low in IRREGULAR or is_vocabulary(low):
+        return True
+    return any(
+        low.endswith(suffix) and len(low) - len(suffix) >= 3 and is_vocabulary(low[: -len(suffix)])
+        for suffix in ("ed", "d", "s", "es", "ing")
+    )

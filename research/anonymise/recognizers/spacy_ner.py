@@ -53,6 +53,9 @@ ORG_WORDS = {
     "cc",
 }
 NOT_ENTITIES = {"teams", "zoom", "otter", "microsoft teams"}
+# what people call their parents and grandparents: "look after Dad", "Mum's carer"
+NOT_ENTITIES |= {"dad", "mum", "mam", "mom", "nan", "nana", "gran", "granny", "grandad"}
+NOT_ENTITIES |= {"grandma", "grandpa", "daddy", "mummy", "papa", "mama", "dad's", "mum's"}
 # regions too large to identify anyone (the study itself is of West Midlands councils)
 REGIONS = {
     "uk",
