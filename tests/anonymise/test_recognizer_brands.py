@@ -51,6 +51,8 @@ def surfaces(run, recognizer, text):
         ("the apprenticeship is through Coleg y Cymoedd now", "Coleg y Cymoedd"),
         ("I was a porter at the Royal Gwent for years", "Royal Gwent"),
         ("and then the gateshead housing company took over", "gateshead housing company"),
+        ("when i went for plymouth community homes they did that", "plymouth community homes"),
+        ("i did my level 3 at leeds city college, nights", "leeds city college"),
         ("I worked at Siemens Gamesa on the blades", "Siemens Gamesa"),
     ],
 )

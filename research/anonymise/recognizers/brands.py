@@ -195,6 +195,7 @@ SAINT_AFTER = {
 }
 SAINT_DATES = {"day", "night", "eve", "week"}
 WELSH_HEADS = {"coleg", "ysgol", "prifysgol", "grŵp", "grwp", "canolfan", "cartrefi"}
+LINK_WORDS = {"community", "city", "county", "district", "borough", "council", "regional"}
 # lower-case "<place> housing company": what an organisation's name ends with
 LOWER_HEADS = {
     ("housing", "company"),
@@ -672,11 +673,13 @@ class UkEmployerRecognizer(LocalRecognizer):
                 m = len(head)
                 if tuple(lowers[k : k + m]) != head or is_capitalised(doc[k].text):
                     continue
+                # "plymouth community homes", "leeds city college": one linking word allowed
+                end = k - 1 if k > 1 and lowers[k - 1] in LINK_WORDS else k
                 for size in (3, 2, 1):
-                    i = k - size
+                    i = end - size
                     if i < 0 or is_capitalised(doc[i].text):
                         continue
-                    place = " ".join(lowers[i:k])
+                    place = " ".join(lowers[i:end])
                     if place in self.places and not (size == 1 and place in self.words):
                         spans.append((i, k + m))
                         break
