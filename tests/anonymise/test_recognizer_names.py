@@ -88,3 +88,11 @@ def test_set_terms_replaces_the_list(run):
     rec = KnownPeopleRecognizer(["Priya Sharma"])
     rec.set_terms(["Kwabena Owusu"])
     assert run(rec, "Priya and Kwabena") == [("Kwabena", "PERSON")]
+
+
+def test_lower_case_turns_unknown_word_after_at_or_from_is_a_place(run, names):
+    """Only in a turn with no capital at all: elsewhere a lower-case unknown word is a typo."""
+    assert ("derriford", "PLACE") in run(names, "faisal had to borrow one from derriford")
+    assert ("legon", "PLACE") in run(names, "my first degree is from legon in ghana")
+    assert not any(t == "derriford" for t, _ in run(names, "Faisal borrowed one from derriford"))
+    assert run(names, "i went to uni in lockdown") == []

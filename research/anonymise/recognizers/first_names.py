@@ -82,6 +82,7 @@ TEAM_WORDS = {
 }  # fmt: skip
 
 
+LOWER_PLACE_BEFORE = {"at", "in", "from", "near", "to", "for", "with"}
 KIN_BEFORE = {"my", "his", "her", "our", "their", "your", "a", "the", "whose"}
 
 
@@ -134,8 +135,10 @@ class FirstNameRecognizer(LocalRecognizer):
         opening a sentence it needs a name context after it ("Eilidh in my team", "Ruaraidh
         said"). Acronyms, words with digits and very short words are left alone.
         """
-        if len(word) < 3 or not _wordlike(word) or word.isupper() or not is_capitalised(word):
+        if len(word) < 3 or not _wordlike(word) or word.isupper():
             return None
+        if not is_capitalised(word):
+            return self._unknown_lower_place(doc, i, word)
         if not self._unknown_word(word.lower()):
             return None
         prev = doc[i - 1].lower_ if i > 0 else ""
@@ -152,6 +155,15 @@ class FirstNameRecognizer(LocalRecognizer):
         ):
             return None  # "Black Thrive", "Academi Wales": part of a Title Case phrase
         return "PLACE" if prev in PLACE_BEFORE else "PERSON"
+
+    def _unknown_lower_place(self, doc: Any, i: int, word: str) -> str | None:
+        """In a turn with no capital letter at all (lower-case transcription), a word in no
+        list after at/in/from... is a place or an organisation ("at derriford", "from legon")."""
+        if i == 0 or doc[i - 1].lower_ not in LOWER_PLACE_BEFORE or len(word) < 4:
+            return None
+        if any(c.isupper() for c in doc.text) or not self._unknown_word(word):
+            return None
+        return None if is_word_form(word) else "PLACE"
 
     def _surname_like(self, tok: Any) -> bool:
         text = tok.text
