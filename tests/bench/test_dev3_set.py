@@ -9,33 +9,25 @@ bench/data/dev3/README.md.
 
 from __future__ import annotations
 
-import importlib.util
-import json
 import re
-import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
+from tests.bench import labelled_set
+from tests.bench.labelled_set import (
+    LOES,
+    ORIGINS,
+    check_every_script_has_rendered_file_and_gold,
+    check_gold_spans_equal_turn_slices,
+    check_no_consecutive_turns_by_one_speaker,
+    check_rendered_files_align_with_gold_turns,
+    check_scripts_rerender_to_the_committed_files,
+)
+
 ROOT = Path(__file__).resolve().parents[2]
 DEV3 = ROOT / "bench" / "data" / "dev3"
-LOES = {"recruitment", "progression", "training", "engagement"}
-PII_TYPES = {"PERSON", "ORG", "PLACE", "EMAIL", "PHONE", "ID", "POSTCODE"}
-ORIGINS = {
-    "anglo",
-    "south_asian",
-    "east_asian",
-    "west_african",
-    "east_african",
-    "arabic",
-    "east_european",
-    "caribbean",
-    "irish",
-    "chinese",
-    "latin",
-    "other",
-}
 FORMATS_WANTED = Counter(
     {"teams-vtt": 1, "zoom-vtt": 1, "teams-docx": 1, "otter-txt": 1, "plain-txt": 1}
 )
@@ -97,7 +89,7 @@ ORG_WORDS = re.compile(
 
 
 def load_golds() -> list[dict]:
-    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(DEV3.glob("gold/*.json"))]
+    return labelled_set.load_golds(DEV3)
 
 
 @pytest.fixture(scope="module")
@@ -134,13 +126,7 @@ def distinct_persons(golds: list[dict]) -> dict[str, str]:
 
 
 def test_every_script_has_rendered_file_and_gold(golds: list[dict]) -> None:
-    scripts = sorted(p.stem for p in (DEV3 / "script").glob("*.yaml"))
-    assert scripts == [g["label"] for g in golds]
-    for g in golds:
-        rendered = DEV3 / g["file"]
-        assert rendered.is_file() and rendered.stat().st_size > 1000, g["file"]
-    manifest = (DEV3 / "manifest.toml").read_text(encoding="utf-8")
-    assert manifest.count("[[source]]") == len(golds)
+    check_every_script_has_rendered_file_and_gold(DEV3, golds)
 
 
 def test_sessions_kinds_formats_regions_and_sizes(golds: list[dict]) -> None:
@@ -159,18 +145,7 @@ def test_sessions_kinds_formats_regions_and_sizes(golds: list[dict]) -> None:
 
 
 def test_gold_spans_equal_turn_slices(golds: list[dict]) -> None:
-    for g in golds:
-        for t in g["turns"]:
-            last_end = -1
-            for s in t["pii"]:
-                assert t["text"][s["start"] : s["end"]] == s["text"], (g["label"], t["i"])
-                assert s["start"] >= last_end, (g["label"], t["i"])  # sorted, no overlap
-                last_end = s["end"]
-                assert s["type"] in PII_TYPES
-                if s["type"] == "PERSON":
-                    assert s["origin"] in ORIGINS
-                else:
-                    assert "origin" not in s
+    check_gold_spans_equal_turn_slices(golds)
 
 
 def test_pii_counts_match_the_readme(golds: list[dict]) -> None:
@@ -299,62 +274,14 @@ def test_loe_and_theme_labels(golds: list[dict]) -> None:
 
 
 def test_no_consecutive_turns_by_one_speaker(golds: list[dict]) -> None:
-    for g in golds:
-        speakers = [t["speaker"] for t in g["turns"]]
-        assert [t["i"] for t in g["turns"]] == list(range(len(speakers)))
-        for a, b in zip(speakers, speakers[1:], strict=False):
-            assert a != b, g["label"]
-        assert set(speakers) <= set(g["speakers"])
-
-
-def rendered_turns(path: Path, fmt: str) -> list[tuple[str, str]]:
-    """(speaker, text) turns read back from a rendered file, merging one speaker's cues."""
-    if fmt == "teams-docx":
-        import docx
-
-        pieces = []
-        for para in docx.Document(str(path)).paragraphs:
-            head, *body = para.text.split("\n")
-            m = re.fullmatch(r"(.+?)\s{3}\d+:\d\d(?::\d\d)?", head)
-            if m and body:
-                pieces.append((m.group(1), " ".join(body)))
-    else:
-        raw = path.read_text(encoding="utf-8").replace("\r\n", "\n")
-        if fmt == "teams-vtt":
-            found = re.findall(r"<v ([^>]+)>(.*?)</v>", raw, flags=re.S)
-        elif fmt == "zoom-vtt":
-            found = re.findall(r"--> [\d:.]+\n([^:\n]+): (.*?)(?:\n\n|\Z)", raw, flags=re.S)
-        elif fmt == "otter-txt":
-            found = re.findall(r"^(.+?)  \d+:\d\d(?::\d\d)?  \n(.*?)\n", raw, flags=re.M)
-        else:
-            found = re.findall(r"^([^:\n]+): (.*)$", raw, flags=re.M)
-        pieces = [(s, " ".join(t.split())) for s, t in found]
-    merged: list[tuple[str, str]] = []
-    for speaker, text in pieces:
-        if merged and merged[-1][0] == speaker:
-            merged[-1] = (speaker, merged[-1][1] + " " + text)
-        else:
-            merged.append((speaker, text))
-    return merged
+    check_no_consecutive_turns_by_one_speaker(golds)
 
 
 def test_rendered_files_align_with_gold_turns(golds: list[dict]) -> None:
-    for g in golds:
-        got = rendered_turns(DEV3 / g["file"], g["format"])
-        want = [(t["speaker"], t["text"]) for t in g["turns"]]
-        assert got == want, g["label"]
+    check_rendered_files_align_with_gold_turns(DEV3, golds)
 
 
 def test_scripts_rerender_to_the_committed_files(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    spec = importlib.util.spec_from_file_location("build_corpus", ROOT / "tools/build_corpus.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    monkeypatch.setitem(sys.modules, spec.name, module)  # dataclasses look the module up
-    spec.loader.exec_module(module)
-    module.build(DEV3 / "script", tmp_path)
-    for fresh in sorted(tmp_path.rglob("*")):
-        if fresh.is_file():
-            committed = DEV3 / fresh.relative_to(tmp_path)
-            assert committed.read_bytes() == fresh.read_bytes(), fresh.name
+    check_scripts_rerender_to_the_committed_files(DEV3, tmp_path, monkeypatch)
