@@ -33,7 +33,7 @@ from research.anonymise.recognizers.lexicon import (
     gb_places,
     uk_councils,
 )
-from research.anonymise.recognizers.matcher import doc_lowers
+from research.anonymise.recognizers.matcher import TermMatcher, doc_lowers
 
 # how a gazetteer entry may match
 ANY_CASE, CAPITALISED, CONTEXT = 0, 1, 2
@@ -438,35 +438,6 @@ def _tokenizer() -> Any:
     return spacy.blank("en").tokenizer
 
 
-class TokenGazetteer:
-    """Longest-match lookup of entries given as lower-case spaCy tokens ("queen", "'s")."""
-
-    def __init__(self) -> None:
-        self._index: dict[str, list[tuple[tuple[str, ...], Any]]] = {}
-
-    def add(self, tokens: tuple[str, ...], payload: Any) -> None:
-        bucket = self._index.setdefault(tokens[0], [])
-        if all(t != tokens for t, _ in bucket):
-            bucket.append((tokens, payload))
-            bucket.sort(key=lambda e: -len(e[0]))
-
-    def __len__(self) -> int:
-        return sum(len(b) for b in self._index.values())
-
-    def find(self, lowers: list[str]) -> list[tuple[int, int, Any]]:
-        """(start, end, payload) of the longest entry at each token, not overlapping."""
-        out, i, n = [], 0, len(lowers)
-        while i < n:
-            for toks, payload in self._index.get(lowers[i], ()):
-                k = len(toks)
-                if tuple(lowers[i : i + k]) == toks:
-                    out.append((i, i + k, payload))
-                    i += k - 1
-                    break
-            i += 1
-        return out
-
-
 def is_ordinary(low: str) -> bool:
     """An ordinary English word, inflected or not ("boots", "hays"); rarer words are marked
     "~" in the data files (the noun list holds too many proper names: "nissan", "toyota")."""
@@ -524,19 +495,19 @@ class UkEmployerRecognizer(LocalRecognizer):
         super().__init__(
             supported_entities=["ORG"], supported_language="en", name="UkEmployerRecognizer"
         )
-        self.matcher: TokenGazetteer | None = None
+        self.matcher: TermMatcher | None = None
 
     def load(self) -> None:
         tok = _tokenizer()
         public = public_bodies()
-        matcher = TokenGazetteer()
+        matcher = TermMatcher()
         for name, mark in employer_entries():
             if name.casefold() in public:
                 continue
             tokens = [t.text for t in tok(name)]
             acronym = len(tokens) == 1 and name.isupper()
             key = tuple(t.lower().rstrip(".") or t.lower() for t in tokens)
-            matcher.add(key, (entry_level(tokens, mark), acronym))
+            matcher.add_tokens(key, (entry_level(tokens, mark), acronym))
         self.matcher = matcher
         self.public = public
         self.places = {p.lower() for p in gb_places()} | {c.lower() for c in uk_councils()}
@@ -693,7 +664,7 @@ class UkEmployerRecognizer(LocalRecognizer):
             self.load()
         lowers = doc_lowers(doc)
         out = []
-        for i, j, payload in self.matcher.find(lowers):
+        for i, j, payload in self.matcher.find_lowers(lowers):
             score = self._accept(doc, lowers, i, j, payload)
             if score:
                 out.append(result("ORG", doc[i].idx, doc[j - 1].idx + len(doc[j - 1]), score, self))

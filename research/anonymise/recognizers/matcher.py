@@ -37,7 +37,10 @@ class TermMatcher:
             self.add(term, payload)
 
     def add(self, term: str, payload: Any) -> None:
-        toks = term_tokens(term)
+        self.add_tokens(term_tokens(term), payload)
+
+    def add_tokens(self, toks: tuple[str, ...], payload: Any) -> None:
+        """A term already split into lower-case tokens (by spaCy's own tokenizer, say)."""
         if not toks:
             return
         bucket = self._index.setdefault(toks[0], [])
@@ -50,7 +53,10 @@ class TermMatcher:
 
     def find(self, doc: Any) -> Iterator[tuple[int, int, Any]]:
         """Yield (start token, end token, payload), longest match first, not overlapping."""
-        lowers = doc_lowers(doc)
+        return self.find_lowers(doc_lowers(doc))
+
+    def find_lowers(self, lowers: list[str]) -> Iterator[tuple[int, int, Any]]:
+        """`find` over a Doc's lower-case token texts (doc_lowers)."""
         n = len(lowers)
         i = 0
         while i < n:
