@@ -12,6 +12,13 @@ import re
 
 from presidio_analyzer import Pattern, PatternRecognizer
 
+
+def is_uk_national(digits: str) -> bool:
+    """A UK number in national form: 10-11 digits, 0 then a geographic/mobile/non-geographic
+    range (01, 02, 03, 05, 07, 08)."""
+    return len(digits) in (10, 11) and digits[0] == "0" and digits[1] in "123578"
+
+
 EXT_WORD = r"(?:ext(?:ension)?\.?|x)"
 UK_PHONE = (
     r"(?<![\w+])(?:\+44\s?(?:\(0\)\s?)?|\(?0)"  # +44, +44 (0), 0 or (0
@@ -47,4 +54,4 @@ class UkPhoneRecognizer(PatternRecognizer):
         digits = re.sub(r"\D", "", TRAILING_EXT.sub("", pattern_text))
         if digits.startswith("44"):
             digits = "0" + digits[2:].lstrip("0")
-        return len(digits) in (10, 11) and digits[1] in "123578"
+        return is_uk_national(digits)

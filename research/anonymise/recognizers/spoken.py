@@ -19,6 +19,7 @@ from typing import Any
 from presidio_analyzer import LocalRecognizer
 
 from research.anonymise.recognizers.base import result
+from research.anonymise.recognizers.phone import is_uk_national
 
 UNITS = {
     "oh": "0",
@@ -154,7 +155,7 @@ def read_digits(words: list[str], plain: bool = False) -> str | None:
 def uk_phone(digits: str) -> bool:
     if digits.startswith("+44"):
         digits = "0" + digits[3:].lstrip("0")
-    return len(digits) in (10, 11) and digits[0] == "0" and digits[1] in "123578"
+    return is_uk_national(digits)
 
 
 class SpokenRecognizer(LocalRecognizer):
