@@ -2,6 +2,7 @@
 
     python bench/bench_anonymise.py                 # the blind held-out set (report these)
     python bench/bench_anonymise.py --set heldout2  # the second blind held-out set (report)
+    python bench/bench_anonymise.py --set heldout3  # the third blind held-out set (report)
     python bench/bench_anonymise.py --set dev3 --misses   # a tuning set, listing what we miss
 
 Each system runs in its own subprocess (so peak memory is its own) over the same gold turns:
@@ -36,9 +37,11 @@ SETS = {
     "dev2": REPO / "bench" / "data" / "dev2",
     "dev3": REPO / "bench" / "data" / "dev3",
     "dev4": REPO / "bench" / "data" / "dev4",
+    "dev5": REPO / "bench" / "data" / "dev5",
     "heldout2": REPO / "bench" / "data" / "heldout2",
+    "heldout3": REPO / "bench" / "data" / "heldout3",
 }
-BLIND = {"heldout", "heldout2"}  # report-only sets: --misses refuses them, so nobody tunes on them
+BLIND = {"heldout", "heldout2", "heldout3"}  # report-only sets: --misses refuses them, so nobody tunes on them
 WORD = re.compile(r"\w+")
 
 

@@ -34,6 +34,7 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 SETS = {
     "heldout": REPO / "bench/data/heldout/gold",
     "heldout2": REPO / "bench/data/heldout2/gold",
+    "heldout3": REPO / "bench/data/heldout3/gold",
     "demo": REPO / "research/corpora/demo/gold",
 }
 LOES = ("recruitment", "progression", "training", "engagement")
@@ -168,6 +169,8 @@ def main() -> None:
         db = cache_db(tmp / "quality.db")
         report = {}
         for name, gold_dir in SETS.items() if not args.timing_only else ():
+            if not gold_dir.is_dir():
+                continue
             report[name] = quality(name, load(gold_dir), db, not args.no_baseline)
         for name, per_loe in report.items():
             tag = (
