@@ -41,7 +41,11 @@ SETS = {
     "heldout2": REPO / "bench" / "data" / "heldout2",
     "heldout3": REPO / "bench" / "data" / "heldout3",
 }
-BLIND = {"heldout", "heldout2", "heldout3"}  # report-only sets: --misses refuses them, so nobody tunes on them
+BLIND = {
+    "heldout",
+    "heldout2",
+    "heldout3",
+}  # report-only sets: --misses refuses them, so nobody tunes on them
 WORD = re.compile(r"\w+")
 
 

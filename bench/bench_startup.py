@@ -27,7 +27,11 @@ def main() -> None:
     cases = {
         "python -c pass (baseline)": [sys.executable, "-c", "pass"],
         "import research.cli": [sys.executable, "-c", "import research.cli"],
-        "research --help": [sys.executable, "-c", "import sys; from research.cli import main; sys.exit(main(['--help']))"],
+        "research --help": [
+            sys.executable,
+            "-c",
+            "import sys; from research.cli import main; sys.exit(main(['--help']))",
+        ],
     }
     print(f"{'command':<30}{'median s':>10}{'max s':>10}  ({args.runs} runs)")
     for name, cmd in cases.items():

@@ -21,7 +21,9 @@ REPORT_SETS = ("heldout", "heldout2", "heldout3")
 
 def runs(quick: bool) -> list[list[str]]:
     out = [["bench_startup.py"]]
-    out += [["bench_anonymise.py", "--set", s] for s in REPORT_SETS if (BENCH / "data" / s).is_dir()]
+    out += [
+        ["bench_anonymise.py", "--set", s] for s in REPORT_SETS if (BENCH / "data" / s).is_dir()
+    ]
     out += [["bench_coding.py"], ["bench_themes.py"]]
     if not quick:
         out += [["bench_anonymise_scale.py"], ["bench_scale.py", "--sizes", "1"]]

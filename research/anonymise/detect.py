@@ -135,6 +135,7 @@ def build_recognizers(settings: DetectionSettings) -> list[Any]:
     from research.anonymise.recognizers.first_names import FirstNameRecognizer
     from research.anonymise.recognizers.known_people import KnownPeopleRecognizer
     from research.anonymise.recognizers.known_terms import KnownTermsRecognizer
+    from research.anonymise.recognizers.lower_case import LowerCasePlaceRecognizer
     from research.anonymise.recognizers.nino import NinoRecognizer
     from research.anonymise.recognizers.orgs import OrgNameRecognizer
     from research.anonymise.recognizers.phone import UkPhoneRecognizer
@@ -156,6 +157,7 @@ def build_recognizers(settings: DetectionSettings) -> list[Any]:
         UkEmployerRecognizer(),
         OrgAcronymRecognizer(),
         UkPlaceRecognizer(),
+        LowerCasePlaceRecognizer(),
         OfflineEmailRecognizer(),
         SimpleUrlRecognizer(),
         UkPhoneRecognizer(),
@@ -246,12 +248,15 @@ def propagate_in_text(text: str, found: list[Detection]) -> list[Detection]:
     """
     import re
 
+    from research.anonymise.recognizers.lexicon import not_names
+
+    never = not_names()  # "May in HR" is a person, "in May" stays a month
     parts = {
         w
         for d in found
         if d.entity_type == "PERSON"
         for w in re.findall(r"[A-Z][\w'’-]+", d.text)
-        if len(w) >= 2
+        if len(w) >= 2 and w.lower() not in never
     }
     if not parts:
         return []

@@ -139,3 +139,18 @@ def test_a_lower_case_article_stays_out_of_a_span(detector):
 )
 def test_person_spans_are_the_name_as_written(detector, text, expected):
     assert [h for h in found(detector, text) if h[1] == "PERSON"] == expected
+
+
+def test_a_month_that_is_a_name_is_not_spread_to_the_month(detector):
+    """ "June in the office" is a person; "In June we met" in the same turn stays a month."""
+    text = "June in the office tried to stop it. In June we met again."
+    found = [(d.text, d.start) for d in detector.analyze(text) if d.entity_type == "PERSON"]
+    assert found == [("June", 0)]
+
+
+def test_plural_of_a_word_in_the_name_list_is_ambiguous():
+    from research.anonymise.recognizers.lexicon import first_names
+
+    names = first_names()
+    assert names["photos"] is True  # matched only capitalised or in a name context
+    assert names["priya"] is False

@@ -36,6 +36,17 @@ def names():
         ("the only voice I hear is the Teams call. bill from my team rings me", "bill"),
         ("Will in learning said they would look at it.", "Will"),
         ("Sister O'Hare at the hospital told me", "O'Hare"),
+        # a name followed by who the person is
+        ("It's who you know. Pat the supervisor has his favourites.", "Pat"),
+        ("carol my team leader is lovely but the seniors aren't", "carol"),
+        ("i did it again. ama, my wife, said just do it", "ama"),
+        # months that are names, where nothing says month
+        ("I want to do it. May in HR said they may fund it.", "May"),
+        ("June in the office tried to stop it.", "June"),
+        ("I asked May Lin about the course.", "May Lin"),
+        # short lower-case names that are no English word, before a verb; word-names + union
+        ("i need to manage. kev got it last time", "kev"),
+        ("big sue from unison took photos", "sue"),
     ],
 )
 def test_first_names_found(run, names, text, expected):
@@ -57,6 +68,11 @@ def test_first_names_found(run, names, text, expected):
         "The Black History Month events were good.",
         "My GP letter went to HR.",
         "People called it the China virus.",
+        "Will my manager approve it? will my manager approve it?",
+        "Mark my words, half of us will leave.",
+        "In June we met, and it ends in May 2021. May I ask something?",
+        "i hope from the start it works",
+        "we took photos of the toilets",
     ],
 )
 def test_ordinary_words_not_names(run, names, text):

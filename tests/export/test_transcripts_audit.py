@@ -47,7 +47,13 @@ def test_audit_html_without_vault_has_no_originals(anonymised, tmp_path):  # noq
     html = write_audit(project, tmp_path / "audit.html").read_text(encoding="utf-8")
     for original in ORIGINALS:
         assert original not in html
-    for heading in ("Per source", "Pending review", "Residual findings", "Allow-list", "All detections"):
+    for heading in (
+        "Per source",
+        "Pending review",
+        "Residual findings",
+        "Allow-list",
+        "All detections",
+    ):
         assert heading in html
     assert "NOT SIGNED OFF" in html and "George Floyd" in html
     assert "Audit chain:</strong> intact" in html
@@ -57,7 +63,9 @@ def test_audit_with_vault_shows_originals_and_warns(anonymised, tmp_path):  # no
     project, vault, *_ = anonymised
     html = write_audit(project, tmp_path / "audit.html", vault).read_text(encoding="utf-8")
     assert "CONTAINS ORIGINAL IDENTIFIERS" in html and "Oldbury" in html
-    rows = list(csv.DictReader((write_audit(project, tmp_path / "a.csv", vault)).open(encoding="utf-8")))
+    rows = list(
+        csv.DictReader((write_audit(project, tmp_path / "a.csv", vault)).open(encoding="utf-8"))
+    )
     assert any(r["original"] == "Adaeze" and r["replacement"] == "[Person 1]" for r in rows)
     blind = list(csv.DictReader((write_audit(project, tmp_path / "b.csv")).open(encoding="utf-8")))
     assert "original" not in blind[0] and len(blind) == len(rows)

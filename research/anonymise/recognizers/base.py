@@ -78,6 +78,10 @@ NAME_AFTER = {
     ",",
 }
 POSSESSIVE = {"'s", "’s", "'", "’"}
+# pronouns and modals before a verb: "i hope from...", "we will from..."
+SUBJECTS = {"i", "we", "you", "they", "he", "she", "to", "will", "would", "can", "could"}
+SUBJECTS |= {"might", "should", "must", "don't", "didn't", "do", "did", "not", "just"}
+UNIONS = {"unison", "gmb", "unite", "union", "the union"}
 
 
 def result(entity: str, start: int, end: int, score: float, recognizer: Any) -> Any:
@@ -106,6 +110,26 @@ def sentence_start(doc: Any, i: int) -> bool:
     while j >= 0 and doc[j].text in {'"', "“", "'", "(", "‘"}:
         j -= 1
     return j < 0 or doc[j].text in SENTENCE_END or doc[j].text.endswith((".", "?", "!"))
+
+
+def lower_case_turn(doc: Any) -> bool:
+    """True for a turn transcribed without capitals (Otter's casual style: "i was at ...").
+
+    No letter is upper case except in acronyms of two or more capitals ("i did the CIH"; a
+    capital "I" means the turn is cased), and the turn has a lower-case letter. Computed once
+    per Doc.
+    """
+    cached = doc.user_data.get("research_lower_case")
+    if cached is None:
+        text = doc.text
+        cached = any(c.islower() for c in text)
+        if cached and any(c.isupper() for c in text):
+            cached = all(
+                not any(c.isupper() for c in t.text) or (t.is_upper and len(t.text) >= 2)
+                for t in doc
+            )
+        doc.user_data["research_lower_case"] = cached
+    return cached
 
 
 def name_context(doc: Any, i: int, j: int) -> bool:
@@ -144,7 +168,11 @@ def strong_name_context(doc: Any, i: int, j: int) -> bool:
         return True
     if prev == "," and i > 1 and doc[i - 2].lower_ in {"colleague", "manager", "supervisor"}:
         return True
-    return nxt == "from" and after in {"the", "my", "our", "hr", "it", "payroll", "finance"}
+    if prev in SUBJECTS:  # "i hope from the start...": a verb after its subject
+        return False
+    return (
+        nxt == "from" and after in {"the", "my", "our", "hr", "it", "payroll", "finance"} | UNIONS
+    )
 
 
 def nlp_doc(nlp_artifacts: Any) -> Any:

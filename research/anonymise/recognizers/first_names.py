@@ -14,6 +14,7 @@ from research.anonymise.names import HONORIFICS
 from research.anonymise.recognizers.base import (
     TITLES,
     is_capitalised,
+    lower_case_turn,
     name_context,
     nlp_doc,
     result,
@@ -21,6 +22,7 @@ from research.anonymise.recognizers.base import (
     strong_name_context,
 )
 from research.anonymise.recognizers.lexicon import (
+    IRREGULAR,
     english_words,
     first_names,
     gb_places,
@@ -82,6 +84,26 @@ TEAM_WORDS = {
 }  # fmt: skip
 
 
+# "Pat the supervisor", "carol my team leader", "ama, my wife": a name, then who they are
+ROLE_WORDS = {
+    "supervisor", "manager", "boss", "wife", "husband", "partner", "mum", "mother", "dad",
+    "father", "sister", "brother", "son", "daughter", "cousin", "aunt", "auntie", "aunty",
+    "uncle", "nan", "gran", "grandma", "grandad", "friend", "mate", "colleague", "mentor",
+    "leader", "lead", "director", "chair", "rep", "steward", "coordinator", "officer",
+    "adviser", "advisor", "chargehand", "foreman", "neighbour", "niece", "nephew", "sponsor",
+    "buddy", "coach", "deputy", "head", "line", "team", "union", "shop", "old", "new",
+}  # fmt: skip
+ROLE_DETERMINERS = {"my", "the", "our", "his", "her", "their", "your"}
+# verbs that open a question or an idiom before "my ..." ("Will my manager agree?", "mark my
+# words"): never a name there
+NOT_BEFORE_ROLE = {"will", "may", "can", "might", "must", "shall", "mark", "bill", "sue", "pat"}
+# months that are also first names: a name only where nothing says "month"
+MONTH_NAMES = {"april", "may", "june", "august"}
+MONTH_BEFORE = {
+    "in", "on", "by", "since", "until", "till", "from", "last", "next", "this", "of", "early",
+    "late", "mid", "end", "during", "before", "after", "through", "every", "each", "that",
+    "to", "into", "between", "and", "or", "mid-", "start", "beginning",
+}  # fmt: skip
 LOWER_PLACE_BEFORE = {"at", "in", "from", "near", "to", "for", "with"}
 KIN_BEFORE = {"my", "his", "her", "our", "their", "your", "a", "the", "whose"}
 
@@ -161,7 +183,7 @@ class FirstNameRecognizer(LocalRecognizer):
         list after at/in/from... is a place or an organisation ("at derriford", "from legon")."""
         if i == 0 or doc[i - 1].lower_ not in LOWER_PLACE_BEFORE or len(word) < 4:
             return None
-        if any(c.isupper() for c in doc.text) or not self._unknown_word(word):
+        if not lower_case_turn(doc) or not self._unknown_word(word):
             return None
         return None if is_word_form(word) else "PLACE"
 
@@ -200,10 +222,53 @@ class FirstNameRecognizer(LocalRecognizer):
 
     @staticmethod
     def _does_or_works(doc: Any, i: int) -> bool:
-        """Token i is followed by a verb of what people do, or by in/from + a team."""
+        """Token i is followed by a verb of what people do, or by in/from + a team
+        ("Joy in recruitment", "June in the office", "hope from the union")."""
         nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
         after = doc[i + 2].lower_ if i + 2 < len(doc) else ""
+        third = doc[i + 3].lower_ if i + 3 < len(doc) else ""
+        if nxt in {"in", "from"} and after == "the":
+            return third in {"office", "team", "union", "council", "depot", "unit", "network"}
         return nxt in PERSON_VERBS or (nxt in {"in", "from"} and after in TEAM_WORDS)
+
+    @staticmethod
+    def _role_after(doc: Any, i: int) -> bool:
+        """Token i is followed by who the person is: "Pat the supervisor", "ama, my wife"."""
+        k = i + 1
+        if doc[i].lower_ in NOT_BEFORE_ROLE and doc[k : k + 1].text.lower() not in {",", "the"}:
+            return False
+        if k < len(doc) and doc[k].text == ",":
+            k += 1
+        if k + 1 >= len(doc) or doc[k].lower_ not in ROLE_DETERMINERS:
+            return False
+        return doc[k + 1].lower_ in ROLE_WORDS
+
+    def _month_person(self, doc: Any, i: int) -> bool:
+        """A capitalised April/May/June/August that is a person ("May in HR", "June said")."""
+        prev = doc[i - 1].lower_ if i > 0 else ""
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        if prev in MONTH_BEFORE or nxt is None or nxt.like_num:
+            return False
+        low = nxt.lower_
+        if low in {"said", "says", "told", "asked", "reckons", "mentioned"}:
+            return True
+        if prev in {"ask", "asked", "told", "tell", "thanks", "cheers", "called", "i'm"}:
+            return True
+        if self._surname_like(nxt) and nxt.lower_ not in self.words:
+            return True  # "May Lin"
+        return self._does_or_works(doc, i) or self._role_after(doc, i)
+
+    def _lower_short_name(self, doc: Any, i: int) -> bool:
+        """A short lower-case name that is no English word ("kev got it", "ama, my wife")
+        where a name stands, or opening a sentence before a verb."""
+        low = doc[i].lower_
+        if len(low) > 3 or is_vocabulary(low) or low in FILLERS or doc[i].is_stop:
+            return False
+        if name_context(doc, i, i + 1) or strong_name_context(doc, i, i + 1):
+            return True
+        nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+        verb = nxt in PERSON_VERBS or nxt in IRREGULAR or (nxt.endswith("ed") and len(nxt) > 4)
+        return sentence_start(doc, i) and verb
 
     def _lower_titled_name(self, doc: Any, i: int) -> bool:
         """A lower-case title then a lower-case name or unknown word ("cllr penhaligon")."""
@@ -301,7 +366,9 @@ class FirstNameRecognizer(LocalRecognizer):
                 i = j
                 continue
             ambiguous = self.names.get(low)
-            if ambiguous is None:
+            if low in MONTH_NAMES and is_capitalised(word) and self._month_person(doc, i):
+                ambiguous = True
+            elif ambiguous is None:
                 kind = self._unknown_name(doc, i, word)
                 if kind is None:
                     i += 1
@@ -322,19 +389,29 @@ class FirstNameRecognizer(LocalRecognizer):
                 i += 1
                 continue
             capital = is_capitalised(word)
-            if ambiguous:
+            if low in MONTH_NAMES and capital:
+                ok = True  # _month_person said so
+                score = self.SCORE_AMBIGUOUS
+            elif ambiguous:
                 ok = (
                     (
                         not capital
-                        and low in self.name_words
+                        and (low in self.name_words or not tok.is_stop)
+                        and self._role_after(doc, i)
+                    )
+                    or (
+                        not capital
+                        and (low in self.name_words or not tok.is_stop)
                         and (strong_name_context(doc, i, i + 1) or self._lower_full_name(doc, i))
                     )
+                    or (not capital and self._lower_short_name(doc, i))
                     or capital
                     and (
                         name_context(doc, i, i + 1)
                         or (not sentence_start(doc, i) and not self._title_phrase(doc, i))
                         or (i + 1 < n and self._surname_like(doc[i + 1]))
                         or self._does_or_works(doc, i)
+                        or self._role_after(doc, i)
                     )
                 )
                 score = self.SCORE_AMBIGUOUS

@@ -38,7 +38,9 @@ def first_names() -> dict[str, bool]:
         name, _, flag = line.partition("\t")
         key = name.lower()
         if key not in skip:
-            out[key] = flag == "a" or key in words or len(key) <= 3
+            # "photos", "trees", "angels": a plural of a word is ambiguous like the word
+            plural = key.endswith("s") and is_vocabulary(key[:-1])
+            out[key] = flag == "a" or key in words or len(key) <= 3 or plural
     return out
 
 

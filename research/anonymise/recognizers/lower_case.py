@@ -1,0 +1,99 @@
+"""Named places and colleges in turns transcribed without capitals -> PLACE / ORG.
+
+Otter's casual style writes "i'm customer services at ballard house" or "on and off at
+central park": the capitals that tell a named building from a generic one are gone. What is
+left is grammar: a named place follows its preposition bare ("at ballard house"), a generic
+one takes an article or a possessive ("at the car park", "in my office"). So, in a lower-case
+turn only, a preposition, one or two words that are not articles, pronouns, numbers or
+generic modifiers ("car park", "job centre", "staff room"), then a place word -> PLACE, or a
+college / school word -> ORG ("at city college").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from presidio_analyzer import LocalRecognizer
+
+from research.anonymise.recognizers.base import lower_case_turn, nlp_doc, result
+from research.anonymise.recognizers.lexicon import is_vocabulary
+from research.anonymise.recognizers.places import GENERIC_FIRST, PLACE_NOUNS
+
+BEFORE = {"at", "in", "on", "from", "near", "to", "outside", "behind", "opposite", "round"}
+BEFORE |= {"around", "towards", "past", "by", "off", "via", "of"}
+# words whose head is a kind of institution, not a building: the name is an organisation's
+ORG_HEADS = {"college", "school", "academy", "university", "uni", "sixth-form", "institute"}
+# heads too ordinary to name anything in lower case ("in some way", "at close range")
+WEAK_HEADS = {"way", "close", "rise", "drive", "court", "room", "market", "building"}
+WEAK_HEADS |= {"estate", "arena", "theatre", "library", "offices", "buildings", "tower"}
+# modifiers of generic compounds: "car park", "job centre", "staff room", "town hall"
+GENERIC_MODIFIERS = GENERIC_FIRST | {
+    "car", "bus", "train", "coach", "police", "fire", "petrol", "railway", "staff", "break",
+    "meeting", "waiting", "living", "dining", "front", "back", "spare", "job", "day", "leisure",
+    "community", "sports", "sport", "village", "city", "civic", "health", "call", "shopping",
+    "retail", "business", "industrial", "council", "care", "nursing", "family", "children's",
+    "youth", "play", "country", "national", "local", "medical", "resource", "contact",
+    "visitor", "conference", "training", "service", "support", "test", "vaccination",
+    "distribution", "sorting", "post", "sixth", "secondary", "primary", "junior", "infant",
+    "grammar", "private", "state", "boarding", "special", "night", "evening", "summer",
+    "sunday", "further", "higher", "art", "drama", "dance", "music", "language", "driving",
+    "bible", "labour", "housing", "property", "real", "team", "office", "head", "court",
+    "crown", "magistrates", "county", "general", "district", "cottage", "teaching",
+    "children", "women's", "men's", "maternity", "mental", "psychiatric", "bingo",
+    "boiler", "plant", "server", "control", "board", "class", "common", "quiet", "prayer",
+    "faith", "multi", "multi-faith", "storage", "store", "stock", "loading", "bike", "cycle",
+    "trading", "council's", "rec", "recreation", "skate", "trailer", "caravan", "theme",
+    "football", "rugby", "cricket", "golf", "bowling", "tennis", "swimming", "ice",
+    "farmers", "flea", "street", "food", "fish", "cattle", "indoor", "outdoor", "covered",
+}  # fmt: skip
+MAX_MODIFIERS = 2
+
+
+# "city college", "county academy": these name an institution, not a kind of building
+ORG_MODIFIERS = {"city", "county", "community", "district"}
+
+
+def _modifier(tok: Any, org: bool) -> bool:
+    text, low = tok.text, tok.lower_
+    if not (text[:1].isalpha() and text.replace("'", "").replace("’", "").isalpha()):
+        return False
+    if org and low in ORG_MODIFIERS:
+        return True
+    return not (tok.is_stop or low in GENERIC_MODIFIERS or tok.like_num)
+
+
+class LowerCasePlaceRecognizer(LocalRecognizer):
+    """PLACE/ORG for "at <name> house|park|plain|college" in turns with no capitals."""
+
+    SCORE = 0.6
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entities=["PLACE", "ORG"],
+            supported_language="en",
+            name="LowerCasePlaceRecognizer",
+        )
+
+    def load(self) -> None:
+        return None
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list:
+        doc = nlp_doc(nlp_artifacts)
+        if doc is None or not lower_case_turn(doc):
+            return []
+        out = []
+        for k, tok in enumerate(doc):
+            head = tok.lower_
+            org = head in ORG_HEADS
+            if not (org or head in PLACE_NOUNS) or k < 2:
+                continue
+            i = k
+            while i > 0 and k - i < MAX_MODIFIERS and _modifier(doc[i - 1], org):
+                i -= 1
+            if i == k or i == 0 or doc[i - 1].lower_ not in BEFORE:
+                continue
+            if head in WEAK_HEADS and k - i < 2 and is_vocabulary(doc[i].lower_):
+                continue  # "in spare room", "in real estate": one ordinary word before a weak head
+            kind = "ORG" if org else "PLACE"
+            out.append(result(kind, doc[i].idx, tok.idx + len(tok), self.SCORE, self))
+        return out

@@ -1,0 +1,53 @@
+"""Named places and colleges in lower-case (Otter-style) turns, on a blank tokenizer."""
+
+from __future__ import annotations
+
+import pytest
+
+from research.anonymise.recognizers.lower_case import LowerCasePlaceRecognizer
+
+
+@pytest.fixture(scope="module")
+def lower():
+    return LowerCasePlaceRecognizer()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("i'm amira, customer services at ballard house. i'm deaf in one ear", "ballard house"),
+        ("i've been acting chargehand at central park on and off", "central park"),
+        ("they all go to home park together", "home park"),
+        ("at the deaf centre on mutley plain", "mutley plain"),
+        ("i did the CIH again at oakfield house last year", "oakfield house"),
+    ],
+)
+def test_bare_named_place_after_a_preposition(run, lower, text, expected):
+    assert (expected, "PLACE") in run(lower, text)
+
+
+def test_college_words_make_an_organisation(run, lower):
+    assert ("city college", "ORG") in run(lower, "i had to do the level 4 again at city college")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # articles, possessives and generic compounds are not names
+        "we parked at the car park and went in the staff room",
+        "then to the job centre, then at car park, then in staff room",
+        "it was at my house on a sunday",
+        "in some way it was fine, at close range, in real estate",
+        "she went to sixth form college and then to town hall",
+        "i was in living room at night",
+    ],
+)
+def test_generic_places_are_left(run, lower, text):
+    assert run(lower, text) == []
+
+
+def test_only_in_turns_without_capitals(run, lower):
+    """A cased turn has its capitals to go by: the named-building rule handles those."""
+    assert run(lower, "I was at ballard house on Monday") == []
+    assert run(lower, "He left. i was at ballard house") == []
+    assert ("ballard house", "PLACE") in run(lower, "i was at ballard house, the HR bit")
