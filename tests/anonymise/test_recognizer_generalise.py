@@ -71,6 +71,13 @@ def test_vocabulary_includes_plurals_and_nouns():
             "She left for Cardiff and Vale University Health Board.",
             "Cardiff and Vale University Health Board",
         ),
+        # a name before a lower-case word saying what it is
+        ("At Manningham there's the Roma Voice project for us.", "Roma Voice"),
+        ("The Vietnamese Community group has asked to meet.", "Vietnamese Community"),
+        ("Patience from the Pear Tree jobs club tested it.", "Pear Tree"),
+        # an employer before "as a/an/our <role>", cased or in a lower-case turn
+        ("He came down from Pennine Acute as our director.", "Pennine Acute"),
+        ("i was at princess yachts as an electrician, better money", "princess yachts"),
     ],
 )
 def test_org_shapes(run, text, surface):
@@ -84,6 +91,12 @@ def test_org_shapes(run, text, surface):
         "Ask the NHS Foundation Trust.",
         "Our Health Board met.",
         "I joined Unison.",
+        # a lower-case noun after a name that is public, ordinary or generic
+        "We made a WhatsApp group. I joined the Facebook group.",
+        "The Black staff network met, and the BAME staff network.",
+        # "as a <role>" after home, a span of time or a country
+        "I worked at home as a carer. I was there for years as a cleaner.",
+        "She came from Nigeria as a nurse.",
     ],
 )
 def test_generic_org_words_alone_are_not_orgs(run, text):

@@ -13,8 +13,14 @@ from typing import Any
 
 from presidio_analyzer import LocalRecognizer
 
-from research.anonymise.recognizers.base import is_capitalised, nlp_doc, result, sentence_start
-from research.anonymise.recognizers.lexicon import is_vocabulary
+from research.anonymise.recognizers.base import (
+    is_capitalised,
+    lower_case_turn,
+    nlp_doc,
+    result,
+    sentence_start,
+)
+from research.anonymise.recognizers.lexicon import country_names, is_vocabulary
 
 HEADS = {
     "brothers",
@@ -99,6 +105,23 @@ CONNECTORS = {"and", "of", "for", "&", "on", "upon", "the"}
 UNIONS = {"unison", "gmb", "unite", "rcn", "nasuwt", "neu", "bma", "pcs"}
 # "KCC", "GCC", "BMBC", "CCC": council acronyms
 COUNCIL_ACRONYM = re.compile(r"^[A-Z]{1,4}(?:CC|BC|DC|MBC|MDC|CBC)$")
+# a name, then a lower-case word saying what it is: "the Roma Voice project", "the Vietnamese
+# Community group", "the Pear Tree jobs club"
+NOUNS_AFTER = {"group", "project", "charity", "forum", "club", "association", "society"}
+NOUNS_AFTER |= {"network", "collective", "cic", "foundation", "trust", "programme", "scheme"}
+KINDS_BEFORE_NOUN = {
+    "jobs", "job", "youth", "community", "support", "staff", "women's", "men's", "parents",
+    "carers", "football", "cricket", "running", "book", "lunch", "homework", "breakfast",
+    "social", "residents", "tenants", "employment", "advice", "food", "boxing", "walking",
+}  # fmt: skip
+# "I came from Pennine Acute as our director", "i was at princess yachts as an electrician"
+AS_ROLE_BEFORE = {"at", "from", "for"}
+AS_ROLE_DETERMINERS = {"a", "an", "our", "the", "my", "their", "his", "her"}
+NOT_EMPLOYER = {
+    "home", "work", "school", "college", "uni", "university", "church", "night", "first",
+    "least", "one", "times", "christmas", "weekends", "weekend", "the", "a", "an", "my", "our",
+    "their", "his", "her", "your", "this", "that", "it", "all", "last", "best", "heart", "lunch",
+}  # fmt: skip
 
 
 def _cap(tok: Any) -> bool:
@@ -111,6 +134,8 @@ class OrgNameRecognizer(LocalRecognizer):
 
     SCORE = 0.8
     SCORE_ACRONYM = 0.7
+    SCORE_NOUN = 0.6
+    SCORE_AS_ROLE = 0.55
 
     def __init__(self) -> None:
         super().__init__(
@@ -168,9 +193,72 @@ class OrgNameRecognizer(LocalRecognizer):
             out.append(
                 result("ORG", doc[i].idx, doc[end - 1].idx + len(doc[end - 1]), self.SCORE, self)
             )
+        out += self._named_by_noun(doc) + self._employer_as_role(doc)
         for tok in doc:
             if COUNCIL_ACRONYM.match(tok.text):
                 out.append(
                     result("ORG", tok.idx, tok.idx + len(tok.text), self.SCORE_ACRONYM, self)
                 )
+        return out
+
+    def _named_by_noun(self, doc: Any) -> list:
+        """A Title Case name before a lower-case word saying what it is ("the Roma Voice
+        project"): two words or more, or one word that is no ordinary word or public name."""
+        from research.anonymise.recognizers.brands import public_bodies
+
+        out = []
+        n = len(doc)
+        for k in range(1, n):
+            if doc[k].lower_ not in NOUNS_AFTER or not doc[k].text.islower():
+                continue
+            j = k - 1 if doc[k - 1].lower_ in KINDS_BEFORE_NOUN and doc[k - 1].text.islower() else k
+            i = j
+            while i > 0 and j - i < 4 and _cap(doc[i - 1]) and not sentence_start(doc, i - 1):
+                i -= 1
+            if i == j:
+                continue
+            words = [doc[x].lower_ for x in range(i, j)]
+            phrase = " ".join(words)
+            public = public_bodies()
+            if phrase in public or any(w in public for w in words):
+                continue
+            if len(words) == 1 and (is_vocabulary(words[0]) or len(words[0]) < 3):
+                continue
+            if (
+                all(w in GENERIC or w in HEADS or is_vocabulary(w) for w in words)
+                and len(words) < 2
+            ):
+                continue
+            if all(w in GENERIC for w in words):
+                continue
+            end = doc[j - 1]
+            out.append(result("ORG", doc[i].idx, end.idx + len(end), self.SCORE_NOUN, self))
+        return out
+
+    def _employer_as_role(self, doc: Any) -> list:
+        """at/from/for + one to three words + "as a/an/our <role>": an employer, in any case
+        ("from Pennine Acute as our director", "at princess yachts as an electrician")."""
+        out = []
+        n = len(doc)
+        for k in range(2, n - 1):
+            if doc[k].lower_ != "as" or doc[k + 1].lower_ not in AS_ROLE_DETERMINERS:
+                continue
+            i = k
+            while i > 0 and k - i < 3 and doc[i - 1].lower_ not in AS_ROLE_BEFORE:
+                i -= 1
+            if i == 0 or doc[i - 1].lower_ not in AS_ROLE_BEFORE or i == k:
+                continue
+            toks = [doc[x] for x in range(i, k)]
+            if any(not t.is_alpha and t.text not in {"'s", "’s", "&"} for t in toks):
+                continue
+            if toks[0].lower_ in NOT_EMPLOYER or any(t.is_stop for t in toks):
+                continue
+            cased = [t for t in toks if t.is_alpha]
+            lower = lower_case_turn(doc) and all(t.text.islower() for t in cased)
+            if not lower and not all(is_capitalised(t.text) for t in cased):
+                continue
+            if " ".join(t.lower_ for t in toks) in country_names():
+                continue  # "she came from Nigeria as a nurse"
+            end = toks[-1]
+            out.append(result("ORG", toks[0].idx, end.idx + len(end), self.SCORE_AS_ROLE, self))
         return out
