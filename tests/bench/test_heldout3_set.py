@@ -1,0 +1,396 @@
+"""Checks on the report-only held-out set in bench/data/heldout3 (scripts, rendered files, gold).
+
+The set is hand-written and blind to the anonymiser (see its README for the rules kept). It is
+for REPORTING figures only: nobody tunes on it. These tests keep it internally consistent (gold
+spans match the text, turns align with the rendered files, a re-render is byte-identical), keep
+the counts stated in bench/data/heldout3/README.md, and check the balance and the kinds of hard
+case it promises, without naming any of its surfaces here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from tests.bench import labelled_set
+from tests.bench.labelled_set import (
+    LOES,
+    ORIGINS,
+    check_every_script_has_rendered_file_and_gold,
+    check_gold_spans_equal_turn_slices,
+    check_no_consecutive_turns_by_one_speaker,
+    check_rendered_files_align_with_gold_turns,
+    check_scripts_rerender_to_the_committed_files,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+SET = ROOT / "bench" / "data" / "heldout3"
+FORMATS_WANTED = Counter(
+    {"teams-vtt": 2, "zoom-vtt": 1, "teams-docx": 1, "otter-txt": 1, "plain-txt": 1}
+)
+REGIONS_WANTED = {
+    "greater-manchester",
+    "south-yorkshire",
+    "west-of-england",
+    "hampshire",
+    "nottinghamshire",
+}
+EXTENSIONS = {
+    "teams-vtt": "vtt",
+    "zoom-vtt": "vtt",
+    "teams-docx": "docx",
+    "otter-txt": "txt",
+    "plain-txt": "txt",
+}
+PII_MINIMUM = {
+    "PERSON": 120,
+    "ORG": 50,
+    "PLACE": 50,
+    "PHONE": 15,
+    "ID": 15,
+    "EMAIL": 6,
+    "POSTCODE": 5,
+}
+PUBLIC_REFERENCES = (
+    "George Floyd",
+    "Black Lives Matter",
+    "BLM",
+    "Equality Act 2010",
+    "Microsoft Teams",
+    "Zoom",
+    "WhatsApp",
+    "NHS",
+    "DWP",
+    "HMRC",
+    "ACAS",
+)
+WORD_NAMES = (
+    "will",
+    "grace",
+    "joy",
+    "may",
+    "hope",
+    "faith",
+    "dawn",
+    "rose",
+    "bill",
+    "mark",
+    "patience",
+)
+TITLES = (
+    "mr ",
+    "mrs ",
+    "ms ",
+    "dr ",
+    "cllr ",
+    "professor ",
+    "imam ",
+    "pastor ",
+    "father ",
+    "auntie ",
+)
+ORG_WORDS = re.compile(
+    r"\b(council|ltd|limited|plc|trust|group|college|university|uni|school|academy|homes|"
+    r"housing|nhs|company|society|institute|centre|settlement)\b",
+    flags=re.I,
+)
+# Ofcom numbers reserved for drama, as national digit strings: prefix, digits after it.
+DRAMA_RANGES = (
+    ("07700900", 3),
+    ("01134960", 3),
+    ("01144960", 3),
+    ("01154960", 3),
+    ("01164960", 3),
+    ("01174960", 3),
+    ("01184960", 3),
+    ("01214960", 3),
+    ("01614960", 3),
+    ("02079460", 3),
+    ("01632960", 3),
+)
+SPOKEN_DIGITS = {
+    "oh": "0",
+    "zero": "0",
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+}
+POSTCODE_SHAPE = re.compile(r"[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}")
+
+
+def load_golds() -> list[dict]:
+    return labelled_set.load_golds(SET)
+
+
+@pytest.fixture(scope="module")
+def golds() -> list[dict]:
+    found = load_golds()
+    assert found, "no gold files under bench/data/heldout3/gold"
+    return found
+
+
+@pytest.fixture(scope="module")
+def readme() -> str:
+    """The README with its line breaks and runs of spaces folded to single spaces."""
+    return " ".join((SET / "README.md").read_text(encoding="utf-8").split())
+
+
+def readme_rows() -> list[str]:
+    return (SET / "README.md").read_text(encoding="utf-8").splitlines()
+
+
+def all_spans(golds: list[dict], kind: str | None = None) -> list[dict]:
+    return [
+        s for g in golds for t in g["turns"] for s in t["pii"] if kind is None or s["type"] == kind
+    ]
+
+
+def masked_texts(golds: list[dict]) -> list[str]:
+    """Turn texts with every gold span replaced by '#', to search what is left unmarked."""
+    out = []
+    for g in golds:
+        for t in g["turns"]:
+            masked = list(t["text"])
+            for s in t["pii"]:
+                masked[s["start"] : s["end"]] = "#" * (s["end"] - s["start"])
+            out.append("".join(masked))
+    return out
+
+
+def distinct_persons(golds: list[dict]) -> dict[str, str]:
+    """Distinct PERSON surfaces (case-folded) mapped to their origin."""
+    out: dict[str, str] = {}
+    for s in all_spans(golds, "PERSON"):
+        out.setdefault(s["text"].casefold(), s["origin"])
+    return out
+
+
+def national_digits(phone: str) -> str:
+    """A written or spoken phone as a national digit string ('+44 (0)7700 ...' -> '07700...')."""
+    words = re.findall(r"[a-z]+|\d", phone.casefold())
+    digits, double = [], False
+    for w in words:
+        if w == "double":
+            double = True
+            continue
+        d = w if w.isdigit() else SPOKEN_DIGITS.get(w, "")
+        digits.append(d * (2 if double and d else 1))
+        double = False
+    raw = "".join(digits)
+    text = phone.replace(" ", "")
+    if text.startswith("+44(0)"):
+        raw = "0" + raw[3:]
+    elif text.startswith("+44"):
+        raw = "0" + raw[2:]
+    return raw
+
+
+def test_every_script_has_rendered_file_and_gold(golds: list[dict]) -> None:
+    check_every_script_has_rendered_file_and_gold(SET, golds)
+
+
+def test_sessions_kinds_formats_regions_dates_and_sizes(golds: list[dict]) -> None:
+    assert [g["label"] for g in golds] == [f"HX0{n}" for n in range(1, 7)]
+    assert Counter(g["format"] for g in golds) == FORMATS_WANTED
+    assert {g["attrs"]["region"] for g in golds} == REGIONS_WANTED
+    assert len({g["attrs"]["council"] for g in golds}) == 6
+    assert sum(g["kind"] == "interview" for g in golds) == 1
+    for g in golds:
+        n = g["label"][-1]
+        assert re.fullmatch(rf"hx0{n}_[a-z]+_[a-z0-9_]+\.{EXTENSIONS[g['format']]}", g["file"])
+        assert g["date"][:4] in {"2020", "2021"}, g["label"]
+        assert 36 <= len(g["turns"]) <= 45, g["label"]
+        roles = Counter(v["role"] for v in g["speakers"].values())
+        assert roles["facilitator"] == 1, g["label"]
+        if g["kind"] == "interview":
+            assert roles["participant"] == 1, g["label"]
+        else:
+            assert g["kind"] == "focus group"
+            assert 4 <= len(g["speakers"]) <= 6, g["label"]
+        assert set(g["speakers"]) == {t["speaker"] for t in g["turns"]}, g["label"]
+
+
+def test_gold_spans_equal_turn_slices(golds: list[dict]) -> None:
+    check_gold_spans_equal_turn_slices(golds)
+
+
+def test_pii_counts_match_the_readme(golds: list[dict], readme: str) -> None:
+    by_type = Counter(s["type"] for s in all_spans(golds))
+    total = sum(by_type.values())
+    assert 330 <= total <= 380
+    for kind, minimum in PII_MINIMUM.items():
+        assert by_type[kind] >= minimum, kind
+    line = ", ".join(f"{k} {v}" for k, v in sorted(by_type.items(), key=lambda kv: (-kv[1], kv[0])))
+    assert f"({total} marked mentions)" in readme
+    assert line in readme
+    for g in golds:
+        n = sum(len(t["pii"]) for t in g["turns"])
+        row = f"| {g['label']} | {g['format']} |"
+        found = [r for r in readme_rows() if r.startswith(row)]
+        assert len(found) == 1, g["label"]
+        cells = [c.strip() for c in found[0].strip("|").split("|")]
+        assert cells[-2:] == [str(len(g["turns"])), str(n)], g["label"]
+
+
+def test_person_origin_balance_matches_the_readme(golds: list[dict], readme: str) -> None:
+    mentions = Counter(s["origin"] for s in all_spans(golds, "PERSON"))
+    assert set(mentions) <= ORIGINS
+    assert len(mentions) >= 10
+    total = sum(mentions.values())
+    non_anglo = total - mentions["anglo"]
+    assert non_anglo / total > 0.50
+    line = ", ".join(
+        f"{k} {v}" for k, v in sorted(mentions.items(), key=lambda kv: (-kv[1], kv[0]))
+    )
+    assert line in readme
+    assert f"non-anglo {non_anglo} of {total}" in readme
+    persons = distinct_persons(golds)
+    distinct_non_anglo = sum(o != "anglo" for o in persons.values())
+    assert distinct_non_anglo / len(persons) > 0.50
+    assert f"Distinct person surfaces (case-folded): {len(persons)}" in readme
+    assert f"non-anglo {distinct_non_anglo}" in readme
+
+
+def test_name_shapes_are_represented(golds: list[dict]) -> None:
+    texts = [s["text"] for s in all_spans(golds, "PERSON")]
+    folded = [t.casefold() for t in texts]
+    assert sum(t[:1].islower() for t in texts) >= 10, "too few lower-case names"
+    assert sum(" " in t for t in texts) >= 15, "too few full names"
+    assert sum(" " not in t and "-" not in t for t in texts) >= 60, "too few single names"
+    for title in TITLES:
+        assert any(t.startswith(title) for t in folded), title
+    assert any(re.search(r"\b(van|de|al-)", t) for t in texts), "no particle"
+    assert sum(bool(re.search(r"\b(van|de) |\bal-|o'", t)) for t in folded) >= 3
+    assert sum("-" in t for t in texts) >= 4, "too few hyphenated names"
+    assert sum(not t.isascii() for t in texts) >= 5, "too few non-ASCII names"
+    possessive = 0
+    sentence_start = 0
+    for g in golds:
+        for t in g["turns"]:
+            for s in t["pii"]:
+                if s["type"] != "PERSON":
+                    continue
+                possessive += t["text"][s["end"] : s["end"] + 2] == "'s"
+                before = t["text"][: s["start"]].rstrip()
+                sentence_start += s["start"] == 0 or before.endswith((".", "?", "!"))
+    assert possessive >= 3, "too few possessives"
+    assert sentence_start >= 5, "too few names opening a sentence"
+    teams = [k for g in golds if g["format"].startswith("teams") for k in g["speakers"]]
+    assert sum(", " in k for k in teams) >= 10, "Teams files should show 'Last, First' names"
+
+
+def test_word_names_marked_and_also_left_as_words(golds: list[dict]) -> None:
+    marked = {s["text"].casefold() for s in all_spans(golds, "PERSON")}
+    masked = masked_texts(golds)
+    for word in WORD_NAMES:
+        assert any(m == word or m.startswith(word + " ") for m in marked), word
+        unmarked = sum(len(re.findall(rf"\b{word}\b", text, flags=re.I)) for text in masked)
+        assert unmarked >= 1, f"{word} never appears as an ordinary word"
+
+
+def test_orgs_with_and_without_org_words(golds: list[dict]) -> None:
+    orgs = [s["text"] for s in all_spans(golds, "ORG")]
+    bare = [o for o in orgs if not ORG_WORDS.search(o)]
+    worded = [o for o in orgs if ORG_WORDS.search(o)]
+    assert len(bare) >= 30 and len(worded) >= 15
+    assert sum(o[:1].islower() for o in orgs) >= 5, "too few lower-case orgs"
+    assert sum(o.isupper() and len(o) <= 5 for o in orgs) >= 5, "too few acronyms"
+    places = [s["text"] for s in all_spans(golds, "PLACE")]
+    assert sum(p.endswith((" Room", " House", " Centre")) for p in places) >= 3
+    assert sum(p[:1].islower() for p in places) >= 10, "too few lower-case places"
+
+
+def test_phones_are_drama_numbers_in_varied_shapes(golds: list[dict]) -> None:
+    phones = [s["text"] for s in all_spans(golds, "PHONE")]
+    for p in phones:
+        digits = national_digits(p)
+        assert any(
+            digits.startswith(prefix) and len(digits) == len(prefix) + rest
+            for prefix, rest in DRAMA_RANGES
+        ), "a phone outside the Ofcom drama ranges"
+    assert any(p.startswith("+44 (0)") for p in phones)
+    assert any(p.startswith("+44 ") and "(0)" not in p for p in phones)
+    assert any(re.fullmatch(r"\+?\d{11,12}", p) for p in phones), "no unspaced number"
+    assert any(re.fullmatch(r"[\d-]+", p) and "-" in p for p in phones), "no dashed number"
+    assert any(p.startswith("(") for p in phones), "no bracketed area code"
+    spoken = [p for p in phones if not re.search(r"\d", p)]
+    assert len(spoken) == 1
+
+
+def test_ids_emails_postcodes_have_varied_forms(golds: list[dict]) -> None:
+    ids = [s["text"] for s in all_spans(golds, "ID")]
+    assert any(re.fullmatch(r"\d+", i) for i in ids), "no bare numeric ID"
+    assert sum("/" in i for i in ids) >= 3, "too few slashed references"
+    assert any(re.fullmatch(r"QQ \d\d \d\d \d\d [A-D]", i) for i in ids), "no NI number"
+    assert any(re.fullmatch(r"\d{3} \d{3} \d{4}", i) for i in ids), "no NHS number"
+    assert any(i.islower() for i in ids), "no lower-case ID"
+    emails = [s["text"] for s in all_spans(golds, "EMAIL")]
+    written = [e for e in emails if re.fullmatch(r"[\w.+-]+@[\w-]+(\.[\w-]+)+", e)]
+    assert len(written) == len(emails) - 1
+    assert any(" dot " in e and " at " in e for e in emails), "no spoken email"
+    postcodes = [s["text"] for s in all_spans(golds, "POSTCODE")]
+    assert all(POSTCODE_SHAPE.fullmatch(p.upper()) for p in postcodes)
+    assert any(p.islower() for p in postcodes), "no lower-case postcode"
+
+
+def test_public_references_present_and_unmarked(golds: list[dict]) -> None:
+    for ref in PUBLIC_REFERENCES:
+        bare = 0
+        for g in golds:
+            for t in g["turns"]:
+                for m in re.finditer(rf"\b{re.escape(ref)}\b", t["text"]):
+                    inside = [s for s in t["pii"] if s["start"] < m.end() and s["end"] > m.start()]
+                    for s in inside:  # only a longer named body may contain it
+                        assert s["start"] <= m.start() and s["end"] >= m.end(), ref
+                        assert s["text"] != ref, ref
+                    bare += not inside
+        assert bare >= 1, ref
+
+
+def test_loe_and_theme_labels(golds: list[dict], readme: str) -> None:
+    themes_by_loe: dict[str, set[str]] = {loe: set() for loe in LOES}
+    sessions_by_theme: dict[str, set[str]] = {}
+    turns_by_theme: Counter = Counter()
+    for g in golds:
+        for t in g["turns"]:
+            assert set(t["loe"]) <= LOES and len(set(t["loe"])) == len(t["loe"])
+            role = g["speakers"][t["speaker"]]["role"]
+            if t["theme"] is None:
+                assert not (t["loe"] and role == "participant"), (g["label"], t["i"])
+                continue
+            assert role == "participant" and len(t["loe"]) == 1, (g["label"], t["i"])
+            loe, slug = t["theme"].split("/", 1)
+            assert loe in t["loe"] and re.fullmatch(r"[a-z0-9-]+", slug)
+            themes_by_loe[loe].add(t["theme"])
+            sessions_by_theme.setdefault(t["theme"], set()).add(g["label"])
+            turns_by_theme[t["theme"]] += 1
+    for loe, themes in themes_by_loe.items():
+        assert len(themes) == 4, (loe, len(themes))
+    assert len(sessions_by_theme) == 16
+    for theme, labels in sessions_by_theme.items():
+        assert len(labels) >= 2, "a theme does not recur across sessions"
+        assert f"{theme.split('/', 1)[1]} {turns_by_theme[theme]}" in readme
+    assert f"coded participant turns: {sum(turns_by_theme.values())}" in readme
+
+
+def test_no_consecutive_turns_by_one_speaker(golds: list[dict]) -> None:
+    check_no_consecutive_turns_by_one_speaker(golds)
+
+
+def test_rendered_files_align_with_gold_turns(golds: list[dict]) -> None:
+    check_rendered_files_align_with_gold_turns(SET, golds)
+
+
+def test_scripts_rerender_to_the_committed_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    check_scripts_rerender_to_the_committed_files(SET, tmp_path, monkeypatch)
