@@ -123,6 +123,16 @@ def ids(text):
         ("the appeal reference is FWR/2021/0088 if needed", "FWR/2021/0088"),
         ("my payroll 77-1234 works", "77-1234"),
         ("Well, my number's 448213 on the payslip", "448213"),
+        # coded, grouped and prefixed shapes
+        ("the big one was SR 2021/44917 on my record", "SR 2021/44917"),
+        ("The incident number, IR 20 1187. I don't know", "IR 20 1187"),
+        ("a letter with my worker number on it, bl 220 4419, and", "bl 220 4419"),
+        ("the job ref was wal-hsg-0917, i know", "wal-hsg-0917"),
+        ("raised a ticket, inc 0071942. that was april", "inc 0071942"),
+        ("like C-100482, and the panel never sees", "C-100482"),
+        ("the first one was RITM0042918, and we did", "RITM0042918"),
+        ("under candidate numbers like 2021-0917-33.", "2021-0917-33"),
+        ("My learner number is 4827 1639 50 and", "4827 1639 50"),
     ],
 )
 def test_id_shapes(text, ref):
@@ -131,7 +141,14 @@ def test_id_shapes(text, ref):
 
 @pytest.mark.parametrize(
     "text",
-    ["It cost £250000 in the end.", "In 2020 staff were 1200 strong.", "A 3.141592 ratio."],
+    [
+        "It cost £250000 in the end.",
+        "In 2020 staff were 1200 strong.",
+        "A 3.141592 ratio.",
+        "in mid-2020 we had GCSE 2019 results, pre-2010 and covid-19",
+        "between 2020-2021 and 2019 2020, on 2021-09-17 and 17/09/2021",
+        "ring 0161 496 0123 at 12 30 on 14 05",
+    ],
 )
 def test_no_ids_in_money_years_and_decimals(text):
     assert ids(text) == []

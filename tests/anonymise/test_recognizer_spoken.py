@@ -49,6 +49,13 @@ def test_spoken_extension():
         ("my staff number is four four eight two one three and", "four four eight two one three"),
         ("I had to show badge seven seven three one at every door", "seven seven three one"),
         ("her NHS number, four eight five, treble seven, three four five six", None),
+        # a letter said before the digits; six digits said one by one need no context
+        ("My employee number, it's E one oh four five eight two.", "E one oh four five eight two"),
+        (
+            "my payroll is p zero zero four two seven one nine and",
+            "p zero zero four two seven one nine",
+        ),
+        ("I say it in my sleep, seven one three oh eight two.", "seven one three oh eight two"),
     ],
 )
 def test_spoken_reference(text, ref):
@@ -66,6 +73,8 @@ def test_spoken_reference(text, ref):
         "the registration was two thousand and nineteen",
         "seven hundred and fifty staff, one or two of them part time",
         "one to one, two to two, three to three",
+        "I said a one, two, three, four, five, then a break",
+        "i was in a team of two, three at most",
     ],
 )
 def test_spoken_numbers_that_are_no_pii(text):

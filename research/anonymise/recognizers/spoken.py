@@ -70,6 +70,9 @@ MAX_TOKENS = 16  # a number read out is at most this many words ("plus four four
 TOKEN = re.compile(rf"{ATOM}|plus", re.IGNORECASE)
 EXT_BEFORE = re.compile(r"\bext(?:ension)?\.?(?:\s+(?:no\.?|number))?[\s,:]*$", re.IGNORECASE)
 
+# a letter or two said before the digits of a reference ("E one oh four five eight two"),
+# never the article or the pronoun
+LETTER_PREFIX = re.compile(r"(?<![\w'’])((?![aAI]\b)[A-Za-z]|[A-Z]{2})[ \t]+$")
 # identifier words a read-out reference follows within a few words (as in staff_refs)
 ID_BEFORE = re.compile(
     r"\b(?:staff|payroll|employee|badge|candidate|applicant|application|member(?:ship)?|case|"
@@ -164,6 +167,7 @@ class SpokenRecognizer(LocalRecognizer):
     SCORE_PHONE = 0.8
     SCORE_EXTENSION = 0.6
     SCORE_ID = 0.7
+    SCORE_BARE_ID = 0.5
     SCORE_EMAIL = 0.85
 
     def __init__(self) -> None:
@@ -219,8 +223,16 @@ class SpokenRecognizer(LocalRecognizer):
             if ext and len(digits) <= 5:
                 begin = start - len(before) + ext.start()
                 return result("PHONE", begin, end, self.SCORE_EXTENSION, self)
-            if 4 <= len(digits) <= 16 and not YEAR.fullmatch(digits) and ID_BEFORE.search(before):
+            if len(digits) > 16 or YEAR.fullmatch(digits):
+                continue
+            prefix = LETTER_PREFIX.search(before)
+            if prefix and len(digits) >= 4:  # "it's E one oh four five", "p zero zero four"
+                begin = start - len(before) + prefix.start(1)
+                return result("ID", begin, end, self.SCORE_ID, self)
+            if len(digits) >= 4 and ID_BEFORE.search(before):
                 return result("ID", start, end, self.SCORE_ID, self)
+            if len(digits) >= 6:  # six digits read one by one: nobody counts like that
+                return result("ID", start, end, self.SCORE_BARE_ID, self)
         return None
 
     def _emails(self, text: str) -> list:

@@ -1,7 +1,9 @@
 """Staff, payroll, employee, case, certificate and registration references -> ID.
 
-Three shapes: a coded reference on its own ("EMP-20417", "CR-2020-0113", "FWR/2021/0088",
-"E1234567", "s1934207", "4410872-PT"); a number within a few words after a context phrase
+Four shapes: a coded reference on its own ("EMP-20417", "CR-2020-0113", "FWR/2021/0088",
+"E1234567", "s1934207", "4410872-PT", "wal-hsg-0917", "C-100482", "SR 2021/44917",
+"RITM0042918"); digit groups of eight digits or more ("4827 1639 50", "2021-0917-33"), or six
+after a short lower-case prefix ("bl 220 4419", "inc 0071942"); a number within a few words after a context phrase
 ("staff number 448213", "payroll 77-1234", "DBS certificate number, 001234567890", "staff no,
 mine is 004512", "case reference for the appeal is 2231", "badge 7731", "NHS number, 485 777
 3456", "PVG number, 1300 0123 4567 8901", "student number s1934207"); and a bare number of
@@ -21,7 +23,10 @@ from research.anonymise.recognizers.base import result
 
 CODED = re.compile(
     r"\b[A-Z]{2,5}[-/](?=[A-Z0-9/-]*\d{3})[A-Z0-9]+(?:[-/][A-Z0-9]+)*\b"  # EMP-20417, FWR/2021/0088
-    r"|\b[A-Z]{1,3}\d{6,10}[A-Z]?\b"  # E1234567, H0448213
+    r"|\b[a-z]{2,5}(?:-[a-z]{2,5})*-(?=[a-z0-9/-]*\d{3})[a-z0-9]+(?:[-/][a-z0-9]+)*\b"  # wal-hsg-0917
+    r"|\b[A-Z]{1,3}-\d{5,10}\b"  # C-100482
+    r"|\b[A-Z]{2,5} \d{2,6}(?:[ /-]\d{2,6}){0,3}\b"  # SR 2021/44917, IR 20 1187 (see _not_coded)
+    r"|\b[A-Z]{1,5}\d{6,10}[A-Z]?\b"  # E1234567, H0448213, RITM0042918
     r"|\b[a-z]\d{7,9}\b"  # s1934207 (student and staff log-ins)
     r"|\b[a-z]{2,3}\d{6,10}\b"  # inc0051177: a coded reference typed or transcribed lower case
     r"|(?<![\w£$€.,/-])(?:\d{5,10}-[A-Z]{1,4}|\d{6,10}[A-Z])\b"  # 4410872-PT, 2345678A
@@ -36,7 +41,7 @@ KEY = (
 )
 NOUN = r"(?:number|no\.?|num|ref(?:erence)?|id|code|card|pin)"
 # 485 777 3456 (NHS), 1300 0123 4567 8901 (PVG): digit groups said or typed apart
-GROUPS = r"\d{3,4}(?:[ ]\d{3,4}){1,4}(?![ ]?\d)"
+GROUPS = r"\d{3,5}(?:[ ]\d{2,5}){1,4}(?![ ]?\d)"
 REF = (
     rf"{GROUPS}"
     r"|(?=[A-Z0-9/-]*\d{4})[A-Z]{0,4}[/-]?\d[\dA-Z/-]*\d[A-Z]?(?:-[A-Z]{1,4}\b)?"  # D0071932, 77-1234, 2020/113, 4410872-PT
@@ -56,6 +61,20 @@ CONTEXT = re.compile(
 )
 # "my number's 448213", "it's 448213": a bare long number, not money, not a decimal
 BARE = re.compile(r"(?<![\w£$€.,/-])\d{6,12}(?![\w%]|[.,/-]\d)")
+# "4827 1639 50", "2021-0917-33", "bl 220 4419": digit groups (a short prefix of letters in
+# lower-case speech), eight digits or more in all (checked below), never a date or a phone
+GROUPED = re.compile(r"(?<![\w£$€.,/-])\d{2,6}(?:[ /-]\d{2,6}){1,4}(?![\w%]|[.,/-]\d)")
+# a short lower-case word before a bare number that is a reference's prefix ("inc 0071942"),
+# unless it is an ordinary little word ("in 2000000")
+PREFIX = re.compile(r"(?<![\w'’-])([a-z]{2,4}) $")
+NOT_PREFIX = set(
+    "in on at to by of is it we me my up so or an as be do go no if us am the and for was are "
+    "not but had has his her its our you all any can did get got how let may now off old one "
+    "out own per put saw say see set she too two use way who why yes yet age about from with "
+    "than then them they this that were what when will your into over just like only some "
+    "each more most such also been both here".split()
+)
+ISO_DATE = re.compile(r"(?:19|20)\d\d[-/](?:0?[1-9]|1[0-2])[-/](?:0?[1-9]|[12]\d|3[01])")
 # what a number after a context phrase is when it is no reference
 YEAR = re.compile(
     r"(?:19|20)\d\d(?:\s*[-/–]\s*(?:(?:19|20)?\d\d))?|(?:19|20)\d\d(?: (?:19|20)\d\d)+"
@@ -105,14 +124,46 @@ class StaffRefRecognizer(LocalRecognizer):
         return None
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list:
+        if not any(c.isdigit() for c in text):
+            return []
         out = [
-            result("ID", m.start(), m.end(), self.SCORE_CODED, self) for m in CODED.finditer(text)
+            result("ID", m.start(), m.end(), self.SCORE_CODED, self)
+            for m in CODED.finditer(text)
+            if not self._not_coded(m.group())
         ]
-        if any(c.isdigit() for c in text):
-            for m in CONTEXT.finditer(text):
-                if not not_a_reference(text, m.start("ref"), m.end("ref")):
-                    out.append(result("ID", m.start("ref"), m.end("ref"), self.SCORE_CONTEXT, self))
-            for m in BARE.finditer(text):
-                if COUNTED.match(text, m.end()) is None:
-                    out.append(result("ID", m.start(), m.end(), self.SCORE_BARE, self))
+        for m in CONTEXT.finditer(text):
+            if not not_a_reference(text, m.start("ref"), m.end("ref")):
+                out.append(result("ID", m.start("ref"), m.end("ref"), self.SCORE_CONTEXT, self))
+        for m in BARE.finditer(text):
+            if COUNTED.match(text, m.end()) is None:
+                out.append(result("ID", self._prefixed(text, m.start()), m.end(),
+                                  self.SCORE_BARE, self))  # fmt: skip
+        for m in GROUPED.finditer(text):
+            start = self._prefixed(text, m.start())
+            digits = sum(c.isdigit() for c in m.group())
+            if digits < 8 and not (start < m.start() and digits >= 6):
+                continue
+            if not_a_reference(text, m.start(), m.end()):
+                continue
+            if ISO_DATE.fullmatch(m.group()) or DATE.fullmatch(m.group()):
+                continue
+            out.append(result("ID", start, m.end(), self.SCORE_BARE, self))
         return out
+
+    @staticmethod
+    def _not_coded(ref: str) -> bool:
+        """ "mid-2020", "GCSE 2019", "KS 12": a year after a word, or under four digits after
+        a word and a space ("GR-118" is a reference)."""
+        parts = re.split(r"[ /-]", ref, maxsplit=1)
+        if len(parts) < 2:
+            return False
+        spaced = ref[len(parts[0])] == " "
+        return YEAR.fullmatch(parts[1]) is not None or (spaced and sum(map(str.isdigit, ref)) < 4)
+
+    @staticmethod
+    def _prefixed(text: str, start: int) -> int:
+        """Start of a bare number, or of a short lower-case prefix said before it ("inc")."""
+        m = PREFIX.search(text, max(0, start - 6), start)
+        if m and m.group(1) not in NOT_PREFIX and not m.group(1).startswith(("no", "nos")):
+            return m.start(1)
+        return start
