@@ -7,6 +7,7 @@ above the threshold. Surfaces are personal data: never log them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -224,6 +225,33 @@ def widen_people(text: str, found: list[Detection]) -> list[Detection]:
     return out
 
 
+# ", X", " and X", ", or X" after a place: the next item of a list of places
+LIST_NEXT = re.compile(
+    r"(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+)([^\W\d_][\w'’-]{3,})\b"
+)
+
+
+def place_lists(text: str, found: list[Detection]) -> list[Detection]:
+    """The next place in a list after a detected one: "in Bloxwich and Blakenall", "out in
+    bloxwich and blakenall" -- a word in no English word list, cased like the first place."""
+    from research.anonymise.recognizers.lexicon import is_word_form
+
+    out = []
+    for d in found:
+        if d.entity_type != "PLACE":
+            continue
+        m = LIST_NEXT.match(text, d.end)
+        if m is None:
+            continue
+        word = m.group(1)
+        if word[0].isupper() != d.text[0].isupper() or word.isupper():
+            continue
+        if is_word_form(word.lower()):
+            continue
+        out.append(Detection(m.start(1), m.end(1), "PLACE", word, 0.5, "PlaceList"))
+    return out
+
+
 def _without_leading_words(text: str, start: int, end: int) -> int:
     """Start of a person span past lower-case English words before the name ("rang sharon")."""
     import re
@@ -355,6 +383,7 @@ class Detector:
         ]
         found += self._deny_hits(text)
         found = resolve_overlaps(widen_people(text, retype_spacy(found)))
+        found = resolve_overlaps(found + place_lists(text, found))
         return resolve_overlaps(found + propagate_in_text(text, found))
 
     def _allowed(self, d: Detection) -> bool:

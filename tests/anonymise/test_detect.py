@@ -154,3 +154,15 @@ def test_plural_of_a_word_in_the_name_list_is_ambiguous():
     names = first_names()
     assert names["photos"] is True  # matched only capitalised or in a name context
     assert names["priya"] is False
+
+
+def test_next_place_in_a_list_is_a_place(detector):
+    text = "mostly out in bloxwich and blakenall for the youth work"
+    assert ("blakenall", "PLACE") in [(d.text, d.entity_type) for d in detector.analyze(text)]
+    kept = "I was in Leeds and Stuff happened, in Leeds and then home."
+    assert [d.text for d in detector.analyze(kept)] == ["Leeds", "Leeds"]
+
+
+def test_a_council_name_in_a_lower_case_turn(detector):
+    text = "when i applied properly they gave it to someone from sandwell."
+    assert "sandwell" in [d.text for d in detector.analyze(text)]

@@ -51,3 +51,18 @@ def test_only_in_turns_without_capitals(run, lower):
     assert run(lower, "I was at ballard house on Monday") == []
     assert run(lower, "He left. i was at ballard house") == []
     assert ("ballard house", "PLACE") in run(lower, "i was at ballard house, the HR bit")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("a sister from the aisha mosque told me about it", "aisha mosque"),
+        ("father tomasz at st matthew's was like, where were you", "st matthew's"),
+    ],
+)
+def test_named_faith_buildings_and_saints(run, lower, text, expected):
+    assert (expected, "ORG") in run(lower, text)
+
+
+def test_generic_faith_buildings_are_left(run, lower):
+    assert run(lower, "the local mosque and the sikh temple helped, and the church") == []

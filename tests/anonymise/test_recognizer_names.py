@@ -47,6 +47,11 @@ def names():
         # short lower-case names that are no English word, before a verb; word-names + union
         ("i need to manage. kev got it last time", "kev"),
         ("big sue from unison took photos", "sue"),
+        ("Will on my team is the supervisor's nephew.", "Will"),
+        ("then the claim goes to June from payroll and back", "June"),
+        ("it's good that it exists. hope chairs it and she's brilliant", "hope"),
+        ("and tell may in recruitment the calendar has eid on it", "may"),
+        ("if pastor wellington and uncle jagdish hadn't rung", "pastor wellington"),
     ],
 )
 def test_first_names_found(run, names, text, expected):
@@ -73,6 +78,9 @@ def test_first_names_found(run, names, text, expected):
         "In June we met, and it ends in May 2021. May I ask something?",
         "i hope from the start it works",
         "we took photos of the toilets",
+        "From May to June we waited. may i ask something",
+        "my sister said no and the pastor told us off",
+        "i hope it lasts and i hope chairs are found",
     ],
 )
 def test_ordinary_words_not_names(run, names, text):

@@ -13,7 +13,13 @@ from typing import Any
 
 from presidio_analyzer import LocalRecognizer
 
-from research.anonymise.recognizers.base import is_capitalised, nlp_doc, result, sentence_start
+from research.anonymise.recognizers.base import (
+    is_capitalised,
+    lower_case_turn,
+    nlp_doc,
+    result,
+    sentence_start,
+)
 from research.anonymise.recognizers.lexicon import (
     english_words,
     first_names,
@@ -138,7 +144,8 @@ class UkCouncilRecognizer(LocalRecognizer):
             end = self._suffix_end(doc, j)
             prev = doc[i - 1].lower_ if i > 0 else ""
             if end is None:
-                if not is_capitalised(first) and prev not in ORG_BEFORE:
+                lower_turn = not ambiguous and lower_case_turn(doc)  # "someone from sandwell"
+                if not is_capitalised(first) and prev not in ORG_BEFORE and not lower_turn:
                     continue
                 if ambiguous and (not is_capitalised(first) or sentence_start(doc, i)):
                     continue

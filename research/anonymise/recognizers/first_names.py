@@ -229,6 +229,8 @@ class FirstNameRecognizer(LocalRecognizer):
         third = doc[i + 3].lower_ if i + 3 < len(doc) else ""
         if nxt in {"in", "from"} and after == "the":
             return third in {"office", "team", "union", "council", "depot", "unit", "network"}
+        if nxt == "on" and after in {"my", "our", "the", "his", "her", "your"}:
+            return third in {"team", "panel", "shift", "crew", "gang", "course", "committee"}
         return nxt in PERSON_VERBS or (nxt in {"in", "from"} and after in TEAM_WORDS)
 
     @staticmethod
@@ -247,8 +249,11 @@ class FirstNameRecognizer(LocalRecognizer):
         """A capitalised April/May/June/August that is a person ("May in HR", "June said")."""
         prev = doc[i - 1].lower_ if i > 0 else ""
         nxt = doc[i + 1] if i + 1 < len(doc) else None
-        if prev in MONTH_BEFORE or nxt is None or nxt.like_num:
+        if nxt is None or nxt.like_num:
             return False
+        if prev in MONTH_BEFORE:
+            # "the claim goes to June from payroll": a team after her says who she is
+            return prev in {"to", "and", "with"} and self._does_or_works(doc, i)
         low = nxt.lower_
         if low in {"said", "says", "told", "asked", "reckons", "mentioned"}:
             return True
@@ -278,7 +283,10 @@ class FirstNameRecognizer(LocalRecognizer):
         low = nxt.lower_
         if not nxt.text.islower() or not _wordlike(nxt.text) or nxt.is_stop or low in FILLERS:
             return False
-        if is_word_form(low):  # "my sister said", "the pastor told us"
+        # "my sister said", "the pastor told us"; a surname that is a noun may follow
+        # ("pastor wellington"), a verb may not
+        verb = low in IRREGULAR or low.endswith(("ed", "ing"))
+        if is_word_form(low) and (verb or low not in self.surnames):
             return False
         return low in self.names or low in self.surnames or len(low) >= 3
 
@@ -366,7 +374,12 @@ class FirstNameRecognizer(LocalRecognizer):
                 i = j
                 continue
             ambiguous = self.names.get(low)
-            if low in MONTH_NAMES and is_capitalised(word) and self._month_person(doc, i):
+            month_person = (
+                low in MONTH_NAMES
+                and (is_capitalised(word) or lower_case_turn(doc))
+                and self._month_person(doc, i)
+            )
+            if month_person:
                 ambiguous = True
             elif ambiguous is None:
                 kind = self._unknown_name(doc, i, word)
@@ -389,8 +402,8 @@ class FirstNameRecognizer(LocalRecognizer):
                 i += 1
                 continue
             capital = is_capitalised(word)
-            if low in MONTH_NAMES and capital:
-                ok = True  # _month_person said so
+            if month_person:
+                ok = True
                 score = self.SCORE_AMBIGUOUS
             elif ambiguous:
                 ok = (
@@ -405,6 +418,14 @@ class FirstNameRecognizer(LocalRecognizer):
                         and (strong_name_context(doc, i, i + 1) or self._lower_full_name(doc, i))
                     )
                     or (not capital and self._lower_short_name(doc, i))
+                    or (
+                        not capital
+                        and low in self.name_words
+                        and lower_case_turn(doc)
+                        and sentence_start(doc, i)
+                        and i + 1 < n
+                        and doc[i + 1].lower_ in PERSON_VERBS
+                    )
                     or capital
                     and (
                         name_context(doc, i, i + 1)

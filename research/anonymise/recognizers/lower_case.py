@@ -47,6 +47,10 @@ GENERIC_MODIFIERS = GENERIC_FIRST | {
     "farmers", "flea", "street", "food", "fish", "cattle", "indoor", "outdoor", "covered",
 }  # fmt: skip
 MAX_MODIFIERS = 2
+# a faith building named after someone or something, article or not: "the aisha mosque",
+# "the guru nanak gurdwara"; "the local mosque", "the sikh temple" say nothing
+FAITH_HEADS = {"mosque", "masjid", "gurdwara", "church", "temple", "mandir", "synagogue"}
+FAITH_HEADS |= {"chapel", "cathedral", "vihara", "centre"}
 
 
 # "city college", "county academy": these name an institution, not a kind of building
@@ -81,7 +85,7 @@ class LowerCasePlaceRecognizer(LocalRecognizer):
         doc = nlp_doc(nlp_artifacts)
         if doc is None or not lower_case_turn(doc):
             return []
-        out = []
+        out = self._faith_and_saints(doc)
         for k, tok in enumerate(doc):
             head = tok.lower_
             org = head in ORG_HEADS
@@ -96,4 +100,30 @@ class LowerCasePlaceRecognizer(LocalRecognizer):
                 continue  # "in spare room", "in real estate": one ordinary word before a weak head
             kind = "ORG" if org else "PLACE"
             out.append(result(kind, doc[i].idx, tok.idx + len(tok), self.SCORE, self))
+        return out
+
+    def _faith_and_saints(self, doc: Any) -> list:
+        """ "the aisha mosque", "the guru nanak gurdwara" (a modifier in no word list), and
+        "st matthew's" / "saint anne's": a church, school or hospital named for a saint."""
+        out = []
+        n = len(doc)
+        for k, tok in enumerate(doc):
+            low = tok.lower_
+            if low in {"st", "saint"} and k + 1 < n and doc[k + 1].is_alpha:
+                end = k + 2 if k + 2 < n and doc[k + 2].lower_ in {"'s", "’s"} else k + 1
+                if end == k + 2 or not is_vocabulary(doc[k + 1].lower_):
+                    last = doc[end]
+                    out.append(result("ORG", tok.idx, last.idx + len(last), self.SCORE, self))
+                continue
+            if low not in FAITH_HEADS or k == 0:
+                continue
+            i = k
+            while (
+                i > 0 and k - i < MAX_MODIFIERS and doc[i - 1].is_alpha and not doc[i - 1].is_stop
+            ):
+                i -= 1
+            names = [doc[x].lower_ for x in range(i, k)]
+            if not names or all(is_vocabulary(w) for w in names):
+                continue
+            out.append(result("ORG", doc[i].idx, tok.idx + len(tok), self.SCORE, self))
         return out
