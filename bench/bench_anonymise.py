@@ -28,6 +28,7 @@ import tempfile
 import time
 import tomllib
 from collections import defaultdict
+from functools import lru_cache
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -156,8 +157,24 @@ def covered(start: int, end: int, text: str, spans: list[tuple[int, int]]) -> bo
     return True
 
 
+@lru_cache(maxsize=1)
+def national_bodies() -> frozenset[str]:
+    """What the tool keeps on purpose: national public bodies, unions in general and the
+    default allow-list (research.anonymise.recognizers.brands.public_bodies, DEFAULT_ALLOW)."""
+    from research.anonymise.detect import DEFAULT_ALLOW
+    from research.anonymise.recognizers.brands import public_bodies
+
+    return frozenset(public_bodies()) | {a.casefold() for a in DEFAULT_ALLOW}
+
+
+def is_national(p: dict) -> bool:
+    key = p["text"].casefold().removeprefix("the ")
+    return p["type"] == "ORG" and key in national_bodies()
+
+
 def score(gold: list[dict], spans: dict) -> dict:
     by_type, by_origin = defaultdict(lambda: [0, 0]), defaultdict(lambda: [0, 0])
+    policy = defaultdict(lambda: [0, 0])  # gold a set marked that the tool keeps by policy left out
     kept = total_words = 0
     for g in gold:
         for t in g["turns"]:
@@ -167,6 +184,10 @@ def score(gold: list[dict], spans: dict) -> dict:
                 hit = covered(p["start"], p["end"], text, s)
                 by_type[p["type"]][0] += hit
                 by_type[p["type"]][1] += 1
+                if not is_national(p):
+                    for key in (p["type"], "all"):
+                        policy[key][0] += hit
+                        policy[key][1] += 1
                 if p["type"] == "PERSON":
                     group = "anglo" if p.get("origin") == "anglo" else "non-anglo"
                     for key in {group, p.get("origin", "?")}:
@@ -183,6 +204,8 @@ def score(gold: list[dict], spans: dict) -> dict:
         "by_origin": {k: v[0] / v[1] for k, v in sorted(by_origin.items())},
         "n_origin": {k: v[1] for k, v in sorted(by_origin.items())},
         "all": sum(v[0] for v in by_type.values()) / max(1, sum(v[1] for v in by_type.values())),
+        "policy": {k: v[0] / max(1, v[1]) for k, v in policy.items()},
+        "n_national": sum(v[1] for v in by_type.values()) - policy["all"][1],
         "non_pii_kept": kept / max(1, total_words),
     }
 
@@ -257,6 +280,13 @@ def main() -> None:
     print(
         f"{'recall, all mentions':<28}{rows['vanilla']['all']:>10.3f}{rows['ours']['all']:>10.3f}"
     )
+    if rows["ours"]["n_national"]:
+        n = rows["ours"]["n_national"]
+        print(f"gold ORG mentions that are national bodies the tool keeps by policy: {n}")
+        for key, label in (("ORG", "recall ORG, policy"), ("all", "recall all, policy")):
+            print(
+                f"{label:<28}{rows['vanilla']['policy'][key]:>10.3f}{rows['ours']['policy'][key]:>10.3f}"
+            )
     print(
         f"{'non-PII words kept':<28}{rows['vanilla']['non_pii_kept']:>10.3f}{rows['ours']['non_pii_kept']:>10.3f}"
     )
