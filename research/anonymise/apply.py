@@ -18,6 +18,7 @@ from research.anonymise.propagate import (
     NameMatcher,
     PhraseMatcher,
     SurfaceMatcher,
+    is_ambiguous,
     propagatable,
 )
 from research.anonymise.pseudonyms import PseudonymRegistry, assignment_order
@@ -129,16 +130,19 @@ def apply_all(project: Project, vault: Vault, actor: str | None = None) -> dict:
         }
         detected = [r for r in rows if r.origin == "detected"]
 
-        # Names to propagate: speakers, confident PERSON detections, PERSON rules.
+        # Names to propagate: speakers, confident PERSON detections, PERSON rules; a
+        # low-confidence detection too when no word of it is an ordinary word ("Caldmore")
+        def spreads(r: Row) -> bool:
+            return r.decision != "rejected" and (
+                r.score >= settings.review_below or not any(map(is_ambiguous, r.surface.split()))
+            )
+
         rules = [r for r in _rules(db, vault, settings.deny_list) if r[4] != "rejected"]
         names = set(registry.known_people())
         names |= {
             r.surface
             for r in detected
-            if r.entity_type == "PERSON"
-            and r.decision != "rejected"
-            and r.score >= settings.review_below
-            and propagatable(r.surface)
+            if r.entity_type == "PERSON" and spreads(r) and propagatable(r.surface)
         }
         matcher = NameMatcher(names)
         # Councils and places found once are redacted wherever else they occur.
@@ -146,13 +150,7 @@ def apply_all(project: Project, vault: Vault, actor: str | None = None) -> dict:
             (
                 etype,
                 SurfaceMatcher(
-                    {
-                        r.surface
-                        for r in detected
-                        if r.entity_type == etype
-                        and r.decision != "rejected"
-                        and r.score >= settings.review_below
-                    }
+                    {r.surface for r in detected if r.entity_type == etype and spreads(r)}
                 ),
             )
             for etype in ("ORG", "PLACE")

@@ -8,8 +8,15 @@ from research.anonymise.detect import Detection
 
 
 class FakeDetector:
-    def __init__(self, entities: dict[str, str]):
+    def __init__(
+        self,
+        entities: dict[str, str],
+        scores: dict[str, float] | None = None,
+        only_after: dict[str, str] | None = None,
+    ):
         self.entities = dict(entities)  # surface -> entity type
+        self.scores = dict(scores or {})  # surface -> score (default 0.85)
+        self.only_after = dict(only_after or {})  # surface -> the word it must follow
         self.known: list[str] = []
         self.calls = 0
 
@@ -19,8 +26,11 @@ class FakeDetector:
     def analyze(self, text: str) -> list[Detection]:
         found = []
         for surface, etype in self.entities.items():
-            for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text):
-                found.append(Detection(m.start(), m.end(), etype, m.group(0), 0.85, "fake"))
+            before = self.only_after.get(surface)
+            lead = rf"(?<={re.escape(before)} )" if before else ""
+            for m in re.finditer(rf"{lead}(?<!\w){re.escape(surface)}(?!\w)", text):
+                score = self.scores.get(surface, 0.85)
+                found.append(Detection(m.start(), m.end(), etype, m.group(0), score, "fake"))
         found.sort(key=lambda d: (d.start, -(d.end - d.start)))
         out = []
         for d in found:

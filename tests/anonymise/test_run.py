@@ -176,3 +176,25 @@ def test_residual_scan_ignores_hits_inside_replacements(project, passphrase, tmp
     assert summary.residual == 0
     assert texts(project, "A")[0][1] == "I work at [Council A]."
     vault.close()
+
+
+def test_low_confidence_places_spread_only_when_no_ordinary_word(project, passphrase, tmp_path):
+    """A pending detection of "Caldmore" (in no word list) is redacted wherever else it occurs;
+    a pending "Bank" (an ordinary word) is redacted only where it was detected."""
+    (tmp_path / "fg.txt").write_text(
+        "Ann Lee: I grew up in Caldmore, near Bank.\n"
+        "Bob Ray: Caldmore, Palfrey, all of it. The Bank was nice.\n",
+        encoding="utf-8",
+    )
+    vault = Vault.open(project.vault_path, passphrase, create=True)
+    import_file(project, vault, tmp_path / "fg.txt", label="FG")
+    detector = FakeDetector(
+        {"Caldmore": "PLACE", "Bank": "PLACE"},
+        scores={"Caldmore": 0.5, "Bank": 0.5},
+        only_after={"Caldmore": "in", "Bank": "near"},
+    )
+    anonymise_project(project, vault, detector=detector)
+    second = texts(project, "FG")[1][1]
+    assert second.startswith("[Place 1], Palfrey")
+    assert "The Bank was nice" in second
+    vault.close()
