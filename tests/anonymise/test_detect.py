@@ -166,3 +166,32 @@ def test_next_place_in_a_list_is_a_place(detector):
 def test_a_council_name_in_a_lower_case_turn(detector):
     text = "when i applied properly they gave it to someone from sandwell."
     assert "sandwell" in [d.text for d in detector.analyze(text)]
+
+
+def test_processes_auto_parallel_only_for_long_batches_in_the_main_thread(detector):
+    import os
+    import threading
+
+    from research.anonymise.detect import PARALLEL_WORDS
+
+    short, long = ["a few words"], ["word " * PARALLEL_WORDS]
+    assert detector.processes_for(short) == 1
+    assert detector.processes_for(long) == (2 if (os.cpu_count() or 1) >= 2 else 1)
+    seen = []
+    worker = threading.Thread(target=lambda: seen.append(detector.processes_for(long)))
+    worker.start()
+    worker.join()
+    assert seen == [1]  # never fork from a worker thread (the TUI runs jobs in one)
+
+
+def test_two_processes_give_the_same_detections(detector):
+    from research.anonymise.detect import DetectionSettings, Detector
+
+    texts = [
+        "Priya Sharma said Adaeze moved to Oldbury.",
+        "Ring 07700 900123 or write to kofi.mensah@walsall.gov.uk.",
+    ] * 20
+    two = Detector(DetectionSettings(n_process=2))
+    assert two.processes_for(texts) == 2
+    plain = Detector(DetectionSettings(n_process=1))
+    assert two.analyze_batch(texts) == plain.analyze_batch(texts)
