@@ -195,3 +195,10 @@ def test_two_processes_give_the_same_detections(detector):
     assert two.processes_for(texts) == 2
     plain = Detector(DetectionSettings(n_process=1))
     assert two.analyze_batch(texts) == plain.analyze_batch(texts)
+
+
+def test_word_forms_strip_one_suffix_only():
+    from research.anonymise.recognizers.lexicon import is_word_form
+
+    assert all(is_word_form(w) for w in ("walked", "walks", "boxes", "said", "photos"))
+    assert not any(is_word_form(w) for w in ("burgess", "hess", "jones", "hughes"))

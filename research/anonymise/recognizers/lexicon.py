@@ -105,10 +105,17 @@ IRREGULAR = {
 
 
 def is_word_form(low: str) -> bool:
-    """An English word, an irregular verb form or a regular inflection of a word."""
+    """An English word, an irregular verb form or a regular inflection of a word.
+
+    The base of an inflection must itself be a listed word: stripping twice would make
+    surnames of ordinary words ("burgess" = "burg" + "es" + "s", "hess") word forms.
+    """
     if low in IRREGULAR or is_vocabulary(low):
         return True
+    words, nouns = english_words(), english_nouns()
     return any(
-        low.endswith(suffix) and len(low) - len(suffix) >= 3 and is_vocabulary(low[: -len(suffix)])
+        low.endswith(suffix)
+        and len(low) - len(suffix) >= 3
+        and (low[: -len(suffix)] in words or low[: -len(suffix)] in nouns)
         for suffix in ("ed", "d", "s", "es", "ing")
     )
