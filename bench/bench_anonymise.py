@@ -39,6 +39,7 @@ SETS = {
     "dev3": REPO / "bench" / "data" / "dev3",
     "dev4": REPO / "bench" / "data" / "dev4",
     "dev5": REPO / "bench" / "data" / "dev5",
+    "dev6": REPO / "bench" / "data" / "dev6",
     "heldout2": REPO / "bench" / "data" / "heldout2",
     "heldout3": REPO / "bench" / "data" / "heldout3",
 }

@@ -8,12 +8,14 @@ and the whole corpus always reflects the latest decisions.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass
 
 from research.anonymise.names import widen_person
 from research.anonymise.propagate import (
+    STOP_WORDS,
     Hit,
     NameMatcher,
     PhraseMatcher,
@@ -134,7 +136,7 @@ def apply_all(project: Project, vault: Vault, actor: str | None = None) -> dict:
         # low-confidence detection too when no word of it is an ordinary word ("Caldmore")
         def spreads(r: Row) -> bool:
             return r.decision != "rejected" and (
-                r.score >= settings.review_below or not any(map(is_ambiguous, r.surface.split()))
+                r.score >= settings.review_below or _no_ordinary_word(r.surface)
             )
 
         rules = [r for r in _rules(db, vault, settings.deny_list) if r[4] != "rejected"]
@@ -341,3 +343,20 @@ def widen(text: str, hit: Hit) -> Hit:
     if (start, end) == (hit.start, hit.end):
         return hit
     return Hit(start, end, text[start:end], hit.name)
+
+
+def _no_ordinary_word(surface: str) -> bool:
+    """No word of the surface is an English word, a form of one or a function word: a
+    low-confidence "Caldmore" may spread, "children" or "I've" may not."""
+    from research.anonymise.recognizers.lexicon import is_word_form, not_names
+
+    words = re.findall(r"[^\W\d_][\w'’-]*", surface)
+    return bool(words) and not any(
+        "'" in w
+        or "’" in w
+        or is_ambiguous(w)
+        or is_word_form(w.lower())
+        or w.lower() in STOP_WORDS
+        or w.lower() in not_names()
+        for w in words
+    )

@@ -232,7 +232,8 @@ def widen_people(text: str, found: list[Detection]) -> list[Detection]:
 
 # ", X", " and X", ", or X" after a place: the next item of a list of places
 LIST_NEXT = re.compile(
-    r"(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+)([^\W\d_][\w'’-]{3,})\b"
+    r"(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+)([^\W\d_][\w-]{3,})"
+    r"(?=[ \t]*(?:[.,;:?!)]|$|and\b|or\b))"
 )
 
 

@@ -81,7 +81,8 @@ STOP_WORDS = frozenset(
     own same she should so some such than that the their theirs them themselves then there these
     they this those through to too under until up very was we were what when where which while who
     whom why will with would you your yours yourself yourselves yeah yes okay ok oh um uh er erm mm
-    hi hello thanks thank sorry well right so like just really actually honestly maybe sure""".split()
+    hi hello thanks thank sorry well right so like just really actually honestly maybe sure
+    cheers bye hiya morning afternoon evening""".split()
 )
 
 
@@ -128,7 +129,8 @@ class NameMatcher:
             variants.setdefault(key, key)
             if len(tokens) > 1:
                 for tok in tokens:
-                    if len(tok) >= MIN_TOKEN and tok not in _PARTICLES:
+                    # "Adam and Eve" spreads Adam and Eve, never "And"; "Cheers Ruth" not "Cheers"
+                    if len(tok) >= MIN_TOKEN and tok not in _PARTICLES and tok not in STOP_WORDS:
                         variants.setdefault(tok, tok)
         self.case_free: list[str] = []
         self.capitalised: list[str] = []

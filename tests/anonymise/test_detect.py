@@ -157,10 +157,13 @@ def test_plural_of_a_word_in_the_name_list_is_ambiguous():
 
 
 def test_next_place_in_a_list_is_a_place(detector):
-    text = "mostly out in bloxwich and blakenall for the youth work"
+    text = "mostly out in bloxwich and blakenall. the youth work"
     assert ("blakenall", "PLACE") in [(d.text, d.entity_type) for d in detector.analyze(text)]
     kept = "I was in Leeds and Stuff happened, in Leeds and then home."
     assert [d.text for d in detector.analyze(kept)] == ["Leeds", "Leeds"]
+    # a clause after the place, not a list: "in brockley and i've never met"
+    clause = "teams from my bedroom in brockley and i've never met half my cohort"
+    assert [d.text for d in detector.analyze(clause)] == ["brockley"]
 
 
 def test_a_council_name_in_a_lower_case_turn(detector):

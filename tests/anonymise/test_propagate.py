@@ -39,3 +39,16 @@ def test_phrase_matcher_whole_words_only():
 
 def test_letters_for_councils():
     assert [letters(n) for n in (1, 2, 26, 27, 28)] == ["A", "B", "Z", "AA", "AB"]
+
+
+def test_name_matcher_never_spreads_function_words_or_greetings_of_a_name():
+    m = NameMatcher(["Adam and Eve", "Cheers Ruth"])
+    found = [h.text for h in m.find("And then Eve came. Cheers all, Ruth and Adam.")]
+    assert found == ["Eve", "Ruth", "Adam"]
+
+
+def test_low_confidence_surfaces_spread_only_without_ordinary_words():
+    from research.anonymise.apply import _no_ordinary_word
+
+    assert _no_ordinary_word("Caldmore") and _no_ordinary_word("blakenall")
+    assert not any(map(_no_ordinary_word, ["children", "I've", "covid", "Green Lanes", "And"]))

@@ -81,6 +81,8 @@ def test_first_names_found(run, names, text, expected):
         "From May to June we waited. may i ask something",
         "my sister said no and the pastor told us off",
         "i hope it lasts and i hope chairs are found",
+        "I've met my team in person twice, and the manager just said noted.",
+        "and long covid was the worst of it",
     ],
 )
 def test_ordinary_words_not_names(run, names, text):

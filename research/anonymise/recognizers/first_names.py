@@ -91,12 +91,20 @@ ROLE_WORDS = {
     "uncle", "nan", "gran", "grandma", "grandad", "friend", "mate", "colleague", "mentor",
     "leader", "lead", "director", "chair", "rep", "steward", "coordinator", "officer",
     "adviser", "advisor", "chargehand", "foreman", "neighbour", "niece", "nephew", "sponsor",
-    "buddy", "coach", "deputy", "head", "line", "team", "union", "shop", "old", "new",
+    "buddy", "coach", "deputy",
 }  # fmt: skip
+# "my team leader", "our line manager", "the shop steward": the role is the next word
+ROLE_PREFIXES = {"team", "line", "shop", "union", "head", "deputy", "area", "service"}
+ROLE_AFTER_PREFIX = {"leader", "manager", "steward", "rep", "lead", "supervisor", "head"}
 ROLE_DETERMINERS = {"my", "the", "our", "his", "her", "their", "your"}
 # verbs that open a question or an idiom before "my ..." ("Will my manager agree?", "mark my
 # words"): never a name there
 NOT_BEFORE_ROLE = {"will", "may", "can", "might", "must", "shall", "mark", "bill", "sue", "pat"}
+# adverbs and verbs in the name lists ("the manager just said", "I've met my team"): never
+# a lower-case name
+ADVERBS = {"just", "even", "still", "also", "only", "ever", "never", "really", "well", "so"}
+ADVERBS |= {"too", "very", "quite", "rather", "almost", "already", "always", "often", "then"}
+ADVERBS |= {"now", "soon", "once", "sometimes", "long", "met", "got", "did"}
 # months that are also first names: a name only where nothing says "month"
 MONTH_NAMES = {"april", "may", "june", "august"}
 MONTH_BEFORE = {
@@ -243,7 +251,10 @@ class FirstNameRecognizer(LocalRecognizer):
             k += 1
         if k + 1 >= len(doc) or doc[k].lower_ not in ROLE_DETERMINERS:
             return False
-        return doc[k + 1].lower_ in ROLE_WORDS
+        role = doc[k + 1].lower_
+        if role in ROLE_PREFIXES:
+            return k + 2 < len(doc) and doc[k + 2].lower_ in ROLE_AFTER_PREFIX
+        return role in ROLE_WORDS
 
     def _month_person(self, doc: Any, i: int) -> bool:
         """A capitalised April/May/June/August that is a person ("May in HR", "June said")."""
@@ -409,11 +420,13 @@ class FirstNameRecognizer(LocalRecognizer):
                 ok = (
                     (
                         not capital
+                        and low not in ADVERBS
                         and (low in self.name_words or not tok.is_stop)
                         and self._role_after(doc, i)
                     )
                     or (
                         not capital
+                        and low not in ADVERBS
                         and (low in self.name_words or not tok.is_stop)
                         and (strong_name_context(doc, i, i + 1) or self._lower_full_name(doc, i))
                     )

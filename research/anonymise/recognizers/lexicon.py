@@ -102,6 +102,9 @@ IRREGULAR = {
     "wrote", "brought", "bought", "found", "heard", "held", "led", "lost", "meant", "read",
     "stood", "taught", "understood", "won", "did", "does", "had", "has", "was", "were", "is",
 }  # fmt: skip
+# irregular plurals the word lists lack
+IRREGULAR |= {"children", "people", "men", "women", "feet", "teeth", "mice", "geese", "lives"}
+IRREGULAR |= {"wives", "knives", "halves", "selves", "staff", "data", "criteria", "media"}
 
 
 def is_word_form(low: str) -> bool:
