@@ -83,6 +83,13 @@ def test_ordinary_word_needs_employer_context(run, employers):
     assert surfaces(run, employers, "Next I worked in a shop") == set()
 
 
+def test_lower_case_turns_take_capitalised_only_entries_where_an_employer_stands(run, employers):
+    text = "i came over to do my masters at goldsmiths and i'm through sanctuary now"
+    assert surfaces(run, employers, text) == {"goldsmiths", "sanctuary"}
+    assert surfaces(run, employers, "the next thing is boots on the ground") == set()
+    assert surfaces(run, employers, "I did my masters at goldsmiths") == set()  # a cased turn
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [

@@ -133,6 +133,7 @@ def ids(text):
         ("the first one was RITM0042918, and we did", "RITM0042918"),
         ("under candidate numbers like 2021-0917-33.", "2021-0917-33"),
         ("My learner number is 4827 1639 50 and", "4827 1639 50"),
+        ("i've got a ticket open right now cmn 88213", "cmn 88213"),
     ],
 )
 def test_id_shapes(text, ref):
@@ -148,6 +149,7 @@ def test_id_shapes(text, ref):
         "in mid-2020 we had GCSE 2019 results, pre-2010 and covid-19",
         "between 2020-2021 and 2019 2020, on 2021-09-17 and 17/09/2021",
         "ring 0161 496 0123 at 12 30 on 14 05",
+        "I bought a ticket for 2020 and waited 45 minutes. The incident was in 2019.",
     ],
 )
 def test_no_ids_in_money_years_and_decimals(text):

@@ -52,6 +52,9 @@ def names():
         ("it's good that it exists. hope chairs it and she's brilliant", "hope"),
         ("and tell may in recruitment the calendar has eid on it", "may"),
         ("if pastor wellington and uncle jagdish hadn't rung", "pastor wellington"),
+        ("The network has grown. Bronwen chairs it now.", "Bronwen"),
+        ("a family in bellingham and ade who chairs it said well", "ade"),
+        ("on paper and my assessor hope is amazing but", "hope"),
     ],
 )
 def test_first_names_found(run, names, text, expected):
@@ -83,6 +86,8 @@ def test_first_names_found(run, names, text, expected):
         "i hope it lasts and i hope chairs are found",
         "I've met my team in person twice, and the manager just said noted.",
         "and long covid was the worst of it",
+        "i came from hong kong to do my masters, then Sierra Leone",
+        "my manager decided, my sister went home",
     ],
 )
 def test_ordinary_words_not_names(run, names, text):

@@ -55,6 +55,7 @@ def test_plain_council_word_is_not_an_org(run, councils):
         ("I moved from Reading last year", "Reading"),
         ("she lives in west bromwich", "west bromwich"),
         ("a nurse at City Hospital her whole life", "City Hospital"),
+        ("the disability team in King's Lynn. I have sickle cell", "King's Lynn"),
     ],
 )
 def test_places(run, places, text, expected):

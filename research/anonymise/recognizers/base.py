@@ -78,6 +78,15 @@ NAME_AFTER = {
     ",",
 }
 POSSESSIVE = {"'s", "’s", "'", "’"}
+# who someone is, said before their name: "my assessor hope", "the new manager bill"
+ROLES_BEFORE = {
+    "assessor", "mentor", "tutor", "trainer", "coach", "supervisor", "manager", "boss",
+    "colleague", "rep", "steward", "friend", "mate", "cousin", "sister", "brother", "auntie",
+    "uncle", "wife", "husband", "partner", "neighbour", "lead", "leader", "director", "buddy",
+}  # fmt: skip
+# verbs after a role word ("my sister said"): never the name itself
+VERB_FORMS = {"said", "says", "told", "rang", "went", "came", "got", "gave", "took", "made"}
+VERB_FORMS |= {"was", "is", "had", "has", "did", "does", "sent", "put", "left", "thought"}
 # pronouns and modals before a verb: "i hope from...", "we will from..."
 SUBJECTS = {"i", "we", "you", "they", "he", "she", "to", "will", "would", "can", "could"}
 SUBJECTS |= {"might", "should", "must", "don't", "didn't", "do", "did", "not", "just"}
@@ -164,7 +173,13 @@ def strong_name_context(doc: Any, i: int, j: int) -> bool:
     after = doc[j + 1].lower_ if j + 1 < len(doc) else ""
     if nxt in {"said", "says", "told", "reckons", "mentioned"}:
         return True
-    if prev in {"i'm", "called", "named", "colleague", "manager", "supervisor", "boss"}:
+    if doc[i].lower_ in VERB_FORMS or doc[i].lower_.endswith("ed"):
+        return False  # "my sister said", "the manager decided"
+    if prev in {"i'm", "called", "named"} or prev in ROLES_BEFORE and i > 1 and doc[i - 2].lower_ in {
+        "my", "our", "the", "his", "her", "their", "your", "colleague", "manager"
+    }:  # fmt: skip
+        return True  # "my assessor hope is amazing", "our supervisor kev"
+    if prev in {"colleague", "manager", "supervisor", "boss"}:
         return True
     if prev == "," and i > 1 and doc[i - 2].lower_ in {"colleague", "manager", "supervisor"}:
         return True

@@ -25,7 +25,13 @@ from typing import Any
 
 from presidio_analyzer import LocalRecognizer
 
-from research.anonymise.recognizers.base import is_capitalised, nlp_doc, result, sentence_start
+from research.anonymise.recognizers.base import (
+    is_capitalised,
+    lower_case_turn,
+    nlp_doc,
+    result,
+    sentence_start,
+)
 from research.anonymise.recognizers.lexicon import (
     country_names,
     english_words,
@@ -541,6 +547,10 @@ class UkEmployerRecognizer(LocalRecognizer):
         )
         if level == ANY_CASE:
             return self.SCORE
+        if not capitals and lower_case_turn(doc):
+            # no capitals to go by: where an employer stands ("at goldsmiths", "through
+            # sanctuary"), a capitalised-only or ordinary-word entry counts
+            return self.SCORE_CAPITALISED if self._context(doc, lowers, i, j) else 0.0
         if level == CAPITALISED:
             if not capitals:
                 return 0.0

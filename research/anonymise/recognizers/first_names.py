@@ -23,6 +23,7 @@ from research.anonymise.recognizers.base import (
 )
 from research.anonymise.recognizers.lexicon import (
     IRREGULAR,
+    country_names,
     english_words,
     first_names,
     gb_places,
@@ -147,6 +148,8 @@ class FirstNameRecognizer(LocalRecognizer):
         self.name_words = name_words()
         self.skip = not_names() | {p.lower() for p in (*gb_places(), *uk_councils())}
         self._unknown_cache: dict[str, bool] = {}
+        self.countries = {c for c in country_names() if " " in c}
+        self.country_starts = {c.split()[0] for c in self.countries}
 
     def _unknown_word(self, low: str) -> bool:
         """Not an English word, a known name, a place or a council: perhaps an unlisted name."""
@@ -174,7 +177,11 @@ class FirstNameRecognizer(LocalRecognizer):
         prev = doc[i - 1].lower_ if i > 0 else ""
         if sentence_start(doc, i):
             nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
-            if nxt not in NAME_NEXT and not (i + 1 < len(doc) and self._surname_like(doc[i + 1])):
+            if (
+                nxt not in NAME_NEXT
+                and nxt not in PERSON_VERBS
+                and not (i + 1 < len(doc) and self._surname_like(doc[i + 1]))
+            ):
                 return None
         elif (
             i > 0
@@ -274,6 +281,15 @@ class FirstNameRecognizer(LocalRecognizer):
             return True  # "May Lin"
         return self._does_or_works(doc, i) or self._role_after(doc, i)
 
+    def _country_at(self, doc: Any, i: int) -> int:
+        """Length in tokens of a two- or three-word country name starting at token i."""
+        if doc[i].lower_ not in self.country_starts:
+            return 0
+        for k in (3, 2):
+            if i + k <= len(doc) and doc[i : i + k].text.lower() in self.countries:
+                return k
+        return 0
+
     def _lower_short_name(self, doc: Any, i: int) -> bool:
         """A short lower-case name that is no English word ("kev got it", "ama, my wife")
         where a name stands, or opening a sentence before a verb."""
@@ -283,6 +299,8 @@ class FirstNameRecognizer(LocalRecognizer):
         if name_context(doc, i, i + 1) or strong_name_context(doc, i, i + 1):
             return True
         nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+        if nxt == "who":  # "and ade who chairs it said"
+            return True
         verb = nxt in PERSON_VERBS or nxt in IRREGULAR or (nxt.endswith("ed") and len(nxt) > 4)
         return sentence_start(doc, i) and verb
 
@@ -342,6 +360,10 @@ class FirstNameRecognizer(LocalRecognizer):
         while i < n:
             tok = doc[i]
             low = tok.lower_
+            skip = self._country_at(doc, i)  # "hong kong", "sierra leone": no names
+            if skip:
+                i += skip
+                continue
             word = tok.text
             if word.endswith(".") and len(word) > 2 and word[:-1].isalpha():  # "Mo." at the end
                 word, low = word[:-1], low[:-1]

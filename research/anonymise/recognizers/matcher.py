@@ -11,8 +11,18 @@ _PIECES = re.compile(r"[^\W\d_](?:[\w'’.]*\w)?\.?|\d+|[-,&]")
 
 
 def term_tokens(term: str) -> tuple[str, ...]:
-    """Lower-case tokens of a term as the English tokenizer would split it."""
-    return tuple(m.group(0).lower().rstrip(".") or m.group(0) for m in _PIECES.finditer(term))
+    """Lower-case tokens of a term as the English tokenizer would split it ("King's Lynn" ->
+    king, 's, lynn: spaCy splits the possessive off)."""
+    out: list[str] = []
+    for m in _PIECES.finditer(term):
+        tok = m.group(0).lower().rstrip(".") or m.group(0)
+        for suffix in ("'s", "’s"):
+            if tok.endswith(suffix) and len(tok) > len(suffix):
+                out += [tok[: -len(suffix)], suffix]
+                break
+        else:
+            out.append(tok)
+    return tuple(out)
 
 
 def doc_lowers(doc: Any) -> list[str]:

@@ -51,7 +51,7 @@ REF = (
 # "badge 7731", "SSSC registration, 3127745", "passport 123456789")
 STRONG = (
     r"(?:payroll|reference|ref|ID|pin|DBS|NINO|badge|matric(?:ulation)?|PVG|registration|"
-    r"licen[cs]e|passport|visa|BRP|certificate|SSSC|HCPC|NMC)"
+    r"licen[cs]e|passport|visa|BRP|certificate|SSSC|HCPC|NMC|ticket|incident)"
 )
 CONTEXT = re.compile(
     rf"\b(?:{KEY}\s+{NOUN}|{STRONG})(?:'s|’s)?"
@@ -133,7 +133,8 @@ class StaffRefRecognizer(LocalRecognizer):
         ]
         for m in CONTEXT.finditer(text):
             if not not_a_reference(text, m.start("ref"), m.end("ref")):
-                out.append(result("ID", m.start("ref"), m.end("ref"), self.SCORE_CONTEXT, self))
+                start = self._prefixed(text, m.start("ref"))  # "a ticket open now, cmn 88213"
+                out.append(result("ID", start, m.end("ref"), self.SCORE_CONTEXT, self))
         for m in BARE.finditer(text):
             if COUNTED.match(text, m.end()) is None:
                 out.append(result("ID", self._prefixed(text, m.start()), m.end(),
