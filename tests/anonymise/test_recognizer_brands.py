@@ -97,6 +97,7 @@ def test_lower_case_turns_take_capitalised_only_entries_where_an_employer_stands
         ("the ILM through NRC, the council pays", "NRC"),
         ("the people from the NIHE are lovely", "NIHE"),
         ("I worked for Kainos after my degree", "Kainos"),
+        ("I was in hospital at the N&N with a crisis", "N&N"),
         ("The training was run by Black Thrive last year.", "Black Thrive"),
         ("The trainer was Ivy from Inclusion Cornwall, she was good", "Inclusion Cornwall"),
     ],
@@ -123,6 +124,7 @@ def test_acronym_in_apposition_marks_both(run, acronyms):
         "I got it through the Disclosure and Barring Service, DBS, in the end.",
         "We went to Cardiff Bay and then North Cornwall.",
         "The course was run by Learning and Development.",
+        "I went to A&E, then the L&D team, with H&S at the depot.",
     ],
 )
 def test_common_acronyms_and_places_stay(run, acronyms, text):

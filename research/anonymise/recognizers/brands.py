@@ -687,6 +687,15 @@ class UkEmployerRecognizer(LocalRecognizer):
 
 
 def _is_acronym(text: str) -> bool:
+    """ "RVI", "NIHE", "N&N" (a hospital), "B&Q"."""
+    if "&" in text:
+        left, _, right = text.partition("&")
+        return (
+            1 <= len(left) <= 3
+            and 1 <= len(right) <= 3
+            and (left + right).isalpha()
+            and (text.isupper())
+        )
     return 2 <= len(text) <= 6 and text.isalpha() and text.isupper()
 
 

@@ -61,6 +61,15 @@ HEADS = {
     "consortium",
     "hospitals",
     "commission",
+    # churches named by their denomination: "Bethel Pentecostal", "Wesley Methodist"
+    "pentecostal",
+    "baptist",
+    "methodist",
+    "tabernacle",
+    "fellowship",
+    "ministries",
+    "assembly",
+    "assemblies",
 }
 # words that do not identify anyone on their own (with HEADS)
 GENERIC = {
@@ -100,6 +109,19 @@ GENERIC = {
     "people",
     "integrated",
     "university",
+    "church",
+    "holy",
+    "saint",
+    "st",
+    "catholic",
+    "christian",
+    "new",
+    "free",
+    "united",
+    "evangelical",
+    "pentecostal",
+    "baptist",
+    "methodist",
 }
 CONNECTORS = {"and", "of", "for", "&", "on", "upon", "the"}
 UNIONS = {"unison", "gmb", "unite", "rcn", "nasuwt", "neu", "bma", "pcs"}
