@@ -58,6 +58,14 @@ def load_gold(root: Path) -> list[dict]:
 
 
 def peak_mb() -> float:
+    """This process's peak resident memory. /proc's VmHWM starts afresh at exec; ru_maxrss
+    would carry the parent's high-water mark over into a child started by subprocess."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
