@@ -205,3 +205,23 @@ def test_word_forms_strip_one_suffix_only():
 
     assert all(is_word_form(w) for w in ("walked", "walks", "boxes", "said", "photos"))
     assert not any(is_word_form(w) for w in ("burgess", "hess", "jones", "hughes"))
+
+
+@pytest.mark.parametrize(
+    "surface, kept",
+    [
+        ("Kirklees Council", True),  # an organisation word
+        ("Pennine Acute", True),  # a word in no word list names something
+        ("Caffè Nero", True),
+        ("National Insurance", False),  # everyday phrases, acronyms, public bodies
+        ("DWP", False),
+        ("ILM", False),
+        ("Spotlight on Inclusion", False),
+        ("the Black Country", False),
+    ],
+)
+def test_spacy_orgs_without_an_organisation_word(surface, kept):
+    from research.anonymise.recognizers.spacy_ner import FilteredSpacyRecognizer
+
+    text = f"I was with {surface} then."
+    assert FilteredSpacyRecognizer().keep("ORG", surface, 11, text) is kept

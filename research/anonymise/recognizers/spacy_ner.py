@@ -1,8 +1,10 @@
 """spaCy NER (PERSON, ORG, GPE/LOC/FAC -> PLACE) without its usual transcript false positives.
 
 Measured on the demo corpus: spaCy's ORG fires on "Otter", "Teams", "HR" and programme names,
-so an ORG is kept only if it holds an organisation word ("Council", "Trust"...), or when
-``keep_all_orgs`` is set. PERSON made only of titles, stop words or a short acronym ("Mrs",
+so an ORG is kept only if it holds an organisation word ("Council", "Trust"...), or a word in
+no word list that is no acronym, public body or qualification ("Pennine Acute", "Caffè Nero";
+not "National Insurance", "ILM", "DWP"), or when ``keep_all_orgs`` is set. A possessive "'s"
+is left out of every span. PERSON made only of titles, stop words or a short acronym ("Mrs",
 "No Mx", "CV"), or one ordinary English word opening a sentence ("Glass ceiling."), is dropped.
 A PLACE that is a country, continent or large region ("Ghana", "UK", "West Midlands") is not
 identifying and is dropped.
@@ -115,7 +117,9 @@ class FilteredSpacyRecognizer(SpacyRecognizer):
         if entity == "PLACE":
             return " ".join(toks) not in countries()
         if entity == "ORG":
-            return self.keep_all_orgs or bool(set(toks) & ORG_WORDS)
+            return (
+                self.keep_all_orgs or bool(set(toks) & ORG_WORDS) or self._named_org(toks, surface)
+            )
         if entity == "PERSON":
             if all(t in TITLES or t in STOP_WORDS for t in toks):
                 return False
@@ -125,8 +129,40 @@ class FilteredSpacyRecognizer(SpacyRecognizer):
                 return False
         return True
 
+    @staticmethod
+    def _named_org(toks: list[str], surface: str) -> bool:
+        """An ORG without an organisation word that still names something: a word of it is in
+        no word list ("Pennine Acute", "Caffè Nero"), and it is no acronym on its own, no
+        public body, qualification or everyday phrase ("National Insurance", "DWP", "ILM")."""
+        from spacy.lang.en.stop_words import STOP_WORDS
+
+        from research.anonymise.recognizers.brands import common_acronyms, public_bodies
+        from research.anonymise.recognizers.lexicon import is_word_form
+
+        public = public_bodies()
+        key = " ".join(toks).removeprefix("the ")
+        if key in public or (len(toks) == 1 and surface.strip(".,'’").isupper()):
+            return False
+        acronyms = common_acronyms()
+
+        def ordinary(t: str) -> bool:
+            t = t.removesuffix("'s").removesuffix("’s")
+            return (
+                len(t) <= 1
+                or t in STOP_WORDS
+                or t.upper() in acronyms
+                or t in public
+                or t in countries()
+                or is_word_form(t)
+            )
+
+        return not all(ordinary(t) for t in toks)
+
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list:
         results = super().analyze(text, entities, nlp_artifacts)
+        for r in results:
+            if text[r.start : r.end].endswith(("'s", "’s")) and r.end - r.start > 2:
+                r.end -= 2  # "chidi's": the name, not its possessive
         return [
             r for r in results if self.keep(r.entity_type, text[r.start : r.end], r.start, text)
         ]
