@@ -94,6 +94,10 @@ def test_spoken_numbers_that_are_no_pii(text):
         ("contact her at sarah dot jones at nhs dot net please", "sarah dot jones at nhs dot net"),
         ("it's b.ajayi @ gateshead.gov.uk in the chat", "b.ajayi @ gateshead.gov.uk"),
         ("mail lowri at caerphilly dot gov dot uk dot", "lowri at caerphilly dot gov dot uk"),
+        (
+            "my email's helen dot pryce at pennine hyphen insight dot co dot uk and if",
+            "helen dot pryce at pennine hyphen insight dot co dot uk",
+        ),
     ],
 )
 def test_spoken_email(text, address):

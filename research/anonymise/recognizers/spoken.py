@@ -89,10 +89,12 @@ TLDS = set(
 LOCAL_SEP = r"(?:\s+(?:dot|point|underscore|dash|hyphen)\s+|[._-])"
 DOMAIN_SEP = r"(?:\s+(?:dot|point)\s+|\.)"
 LABEL = r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?"
+# a domain label with a hyphen said aloud: "pennine hyphen insight dot co dot uk"
+DLABEL = rf"{LABEL}(?:\s+(?:hyphen|dash)\s+{LABEL})*"
 EMAIL = re.compile(
     rf"(?<![\w@.-])(?P<local>{LABEL}(?:{LOCAL_SEP}{LABEL}){{0,4}})"
     r"(?P<at>\s+at(?:\s+(?:sign|symbol))?\s+|\s*@\s*)"
-    rf"(?P<domain>{LABEL}(?:{DOMAIN_SEP}{LABEL}){{1,4}})(?![\w@-]|\.[a-z0-9])",
+    rf"(?P<domain>{DLABEL}(?:{DOMAIN_SEP}{DLABEL}){{1,4}})(?![\w@-]|\.[a-z0-9])",
     re.IGNORECASE,
 )
 SPACED_AT = re.compile(r"\s@|@\s")  # "b.ajayi @ gateshead.gov.uk", as typed into a chat
