@@ -55,6 +55,7 @@ def names():
         ("The network has grown. Bronwen chairs it now.", "Bronwen"),
         ("a family in bellingham and ade who chairs it said well", "ade"),
         ("on paper and my assessor hope is amazing but", "hope"),
+        ("the other guy on the panel, bill, he sort of looked embarrassed", "bill"),
     ],
 )
 def test_first_names_found(run, names, text, expected):
@@ -88,6 +89,7 @@ def test_first_names_found(run, names, text, expected):
         "and long covid was the worst of it",
         "i came from hong kong to do my masters, then Sierra Leone",
         "my manager decided, my sister went home",
+        "i paid the bill, he said, and that was that",
     ],
 )
 def test_ordinary_words_not_names(run, names, text):

@@ -58,6 +58,7 @@ def test_plain_council_word_is_not_an_org(run, councils):
         ("the disability team in King's Lynn. I have sickle cell", "King's Lynn"),
         # cities abroad: where people trained or grew up
         ("when I said Harare, she said, oh", "Harare"),
+        ("Office staff in Darwen and the Old Town Hall liked it", "Old Town Hall"),
         ("i qualified in accra and then i was in galway", "accra"),
     ],
 )

@@ -185,6 +185,8 @@ def strong_name_context(doc: Any, i: int, j: int) -> bool:
         return True
     if prev in SUBJECTS:  # "i hope from the start...": a verb after its subject
         return False
+    if prev == "," and nxt == "," and after in {"he", "she"}:
+        return True  # "the other guy on the panel, bill, he sort of looked away"
     return (
         nxt == "from" and after in {"the", "my", "our", "hr", "it", "payroll", "finance"} | UNIONS
     )

@@ -27,7 +27,7 @@ ORG_HEADS = {"college", "school", "academy", "university", "uni", "sixth-form", 
 WEAK_HEADS = {"way", "close", "rise", "drive", "court", "room", "market", "building"}
 WEAK_HEADS |= {"estate", "arena", "theatre", "library", "offices", "buildings", "tower"}
 # modifiers of generic compounds: "car park", "job centre", "staff room", "town hall"
-GENERIC_MODIFIERS = GENERIC_FIRST | {
+GENERIC_MODIFIERS = GENERIC_FIRST | {"old"} | {
     "car", "bus", "train", "coach", "police", "fire", "petrol", "railway", "staff", "break",
     "meeting", "waiting", "living", "dining", "front", "back", "spare", "job", "day", "leisure",
     "community", "sports", "sport", "village", "city", "civic", "health", "call", "shopping",

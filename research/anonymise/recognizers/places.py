@@ -116,7 +116,6 @@ GENERIC_FIRST = {
     "his",
     "her",
     "town",
-    "old",
     "new",
     "main",
     "high",
