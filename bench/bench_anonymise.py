@@ -40,6 +40,7 @@ SETS = {
     "dev4": REPO / "bench" / "data" / "dev4",
     "dev5": REPO / "bench" / "data" / "dev5",
     "dev6": REPO / "bench" / "data" / "dev6",
+    "dev7": REPO / "bench" / "data" / "dev7",
     "heldout2": REPO / "bench" / "data" / "heldout2",
     "heldout3": REPO / "bench" / "data" / "heldout3",
 }

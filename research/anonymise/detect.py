@@ -197,10 +197,13 @@ def retype_spacy(found: list[Detection]) -> list[Detection]:
     spaCy calls "Adaeze" a place and "CV2 4GH" a person; the name list and the postcode regex
     know better. The spaCy span is kept (it may be longer), with the other type.
     """
+    from research.anonymise.recognizers.spacy_ner import STREET_WORDS
+
     ours = [d for d in found if d.recognizer != "SpacyRecognizer"]
     out = []
     for d in found:
-        if d.recognizer == "SpacyRecognizer":
+        street = d.entity_type == "PLACE" and d.text.split()[-1].lower() in STREET_WORDS
+        if d.recognizer == "SpacyRecognizer" and not street:  # "Nelson Street" stays a place
             other = next((o for o in ours if o.start < d.end and d.start < o.end), None)
             if other is not None and other.entity_type != d.entity_type:
                 d = Detection(d.start, d.end, other.entity_type, d.text, d.score, d.recognizer)

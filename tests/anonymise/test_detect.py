@@ -225,3 +225,35 @@ def test_spacy_orgs_without_an_organisation_word(surface, kept):
 
     text = f"I was with {surface} then."
     assert FilteredSpacyRecognizer().keep("ORG", surface, 11, text) is kept
+
+
+@pytest.mark.parametrize(
+    "entity, surface, text, kept",
+    [
+        ("PERSON", "Supervisor", "Supervisor needs a computer course.", False),
+        ("PERSON", "Parks", "Kwame. Parks. I look after the greens.", False),
+        ("PERSON", "lorry", "same lorry, same round", False),
+        ("PERSON", "Driver CPC", "Manual handling. Driver CPC, thirty-five hours.", False),
+        ("PERSON", "Kwame", "Kwame. Parks.", True),
+    ],
+)
+def test_spacy_lone_ordinary_words_and_acronym_names_are_dropped(entity, surface, text, kept):
+    from research.anonymise.recognizers.spacy_ner import FilteredSpacyRecognizer
+
+    start = text.index(surface)
+    assert FilteredSpacyRecognizer().keep(entity, surface, start, text) is kept
+
+
+def test_a_street_that_spacy_calls_a_person_is_a_place(detector):
+    text = "She ran her dad's takeaway on Nelson Street for years."
+    found = [(d.text, d.entity_type) for d in detector.analyze(text)]
+    assert ("Nelson Street", "PLACE") in found
+    assert all(t not in ("ran", "dad") for t, _ in found)
+
+
+def test_a_word_before_a_phone_is_no_reference_prefix():
+    from research.anonymise.recognizers.staff_refs import StaffRefRecognizer
+
+    text = "ring 0117 496 0415, or text 07700900561, or email us"
+    found = [text[r.start : r.end] for r in StaffRefRecognizer().analyze(text, ["ID"])]
+    assert not any(f.startswith("text") for f in found)

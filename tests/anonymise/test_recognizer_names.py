@@ -90,6 +90,7 @@ def test_first_names_found(run, names, text, expected):
         "i came from hong kong to do my masters, then Sierra Leone",
         "my manager decided, my sister went home",
         "i paid the bill, he said, and that was that",
+        "For the supervisor job at the depot there was an interview.",
     ],
 )
 def test_ordinary_words_not_names(run, names, text):

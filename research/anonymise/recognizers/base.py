@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from research.anonymise.names import TITLES  # noqa: F401  (re-exported: one list of titles)
+from research.anonymise.recognizers.lexicon import is_vocabulary, name_words
 
 SENTENCE_END = {".", "?", "!", ":", ";", "…", '"', "“", "”", "-", "–", "—"}
 
@@ -84,6 +85,7 @@ ROLES_BEFORE = {
     "colleague", "rep", "steward", "friend", "mate", "cousin", "sister", "brother", "auntie",
     "uncle", "wife", "husband", "partner", "neighbour", "lead", "leader", "director", "buddy",
 }  # fmt: skip
+WORD_NAMES = name_words()
 # verbs after a role word ("my sister said"): never the name itself
 VERB_FORMS = {"said", "says", "told", "rang", "went", "came", "got", "gave", "took", "made"}
 VERB_FORMS |= {"was", "is", "had", "has", "did", "does", "sent", "put", "left", "thought"}
@@ -175,12 +177,16 @@ def strong_name_context(doc: Any, i: int, j: int) -> bool:
         return True
     if doc[i].lower_ in VERB_FORMS or doc[i].lower_.endswith("ed"):
         return False  # "my sister said", "the manager decided"
-    if prev in {"i'm", "called", "named"} or prev in ROLES_BEFORE and i > 1 and doc[i - 2].lower_ in {
-        "my", "our", "the", "his", "her", "their", "your", "colleague", "manager"
-    }:  # fmt: skip
-        return True  # "my assessor hope is amazing", "our supervisor kev"
-    if prev in {"colleague", "manager", "supervisor", "boss"}:
+    if prev in {"i'm", "called", "named"}:
         return True
+    if prev in ROLES_BEFORE and i > 1 and doc[i - 2].lower_ in {
+        "my", "our", "the", "his", "her", "their", "your", "colleague", "manager"
+    } and (doc[i].lower_ in WORD_NAMES or not is_vocabulary(doc[i].lower_)):  # fmt: skip
+        return True  # "my assessor hope is amazing", "our supervisor kev"; not "the supervisor job"
+    if prev in {"colleague", "manager", "supervisor", "boss"} and (
+        doc[i].lower_ in WORD_NAMES or not is_vocabulary(doc[i].lower_)
+    ):
+        return True  # "my manager rose said"; not "the supervisor job"
     if prev == "," and i > 1 and doc[i - 2].lower_ in {"colleague", "manager", "supervisor"}:
         return True
     if prev in SUBJECTS:  # "i hope from the start...": a verb after its subject

@@ -251,6 +251,8 @@ class FirstNameRecognizer(LocalRecognizer):
     @staticmethod
     def _role_after(doc: Any, i: int) -> bool:
         """Token i is followed by who the person is: "Pat the supervisor", "ama, my wife"."""
+        if doc[i].lower_ in IRREGULAR:  # "she ran her dad's takeaway"
+            return False
         k = i + 1
         if doc[i].lower_ in NOT_BEFORE_ROLE and doc[k : k + 1].text.lower() not in {",", "the"}:
             return False

@@ -18,7 +18,7 @@ from typing import Any
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from research.anonymise.recognizers.base import TITLES
-from research.anonymise.recognizers.lexicon import english_words
+from research.anonymise.recognizers.lexicon import english_words, first_names, is_word_form
 
 ORG_WORDS = {
     "council",
@@ -84,6 +84,17 @@ REGIONS = {
 }
 
 
+STREET_WORDS = {"street", "road", "lane", "avenue", "way", "drive", "close", "crescent", "hill"}
+STREET_WORDS |= {"square", "terrace", "gardens", "park", "place", "row", "walk", "green"}
+
+
+@lru_cache(maxsize=1)
+def _acronyms() -> frozenset[str]:
+    from research.anonymise.recognizers.brands import common_acronyms
+
+    return frozenset(common_acronyms())
+
+
 @lru_cache(maxsize=1)
 def countries() -> frozenset[str]:
     """Country names (packaged list) plus continents and nationality words: never PII here."""
@@ -114,6 +125,17 @@ class FilteredSpacyRecognizer(SpacyRecognizer):
         toks = [t for t in toks if t]
         if not toks or " ".join(toks) in NOT_ENTITIES:
             return False
+        # one ordinary word opening a sentence and in no name list ("Supervisor needs a
+        # course.", "Parks."), or written in lower case and no sure name ("same lorry"): none
+        lone = (
+            len(toks) == 1
+            and is_word_form(toks[0])
+            and (len(toks[0]) > 3 or toks[0] in english_words())  # "prc": an acronym typed low
+        )
+        if lone and surface.islower() and first_names().get(toks[0], True):
+            return False
+        if lone and opens_sentence(start, text) and toks[0] not in first_names():
+            return False
         if entity == "PLACE":
             return " ".join(toks) not in countries()
         if entity == "ORG":
@@ -127,6 +149,8 @@ class FilteredSpacyRecognizer(SpacyRecognizer):
                 return False
             if len(toks) == 1 and toks[0] in english_words() and opens_sentence(start, text):
                 return False
+            if len(toks) > 1 and any(t.upper() in _acronyms() for t in toks[1:]):
+                return False  # "Driver CPC", "Manual Handling DBS"
         return True
 
     @staticmethod
@@ -163,6 +187,9 @@ class FilteredSpacyRecognizer(SpacyRecognizer):
         for r in results:
             if text[r.start : r.end].endswith(("'s", "’s")) and r.end - r.start > 2:
                 r.end -= 2  # "chidi's": the name, not its possessive
+            last = text[r.start : r.end].split()[-1:]
+            if r.entity_type == "PERSON" and last and last[0].lower() in STREET_WORDS:
+                r.entity_type = "PLACE"  # "Nelson Street", "Westgate Street": a street
         return [
             r for r in results if self.keep(r.entity_type, text[r.start : r.end], r.start, text)
         ]

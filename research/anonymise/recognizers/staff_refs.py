@@ -20,6 +20,7 @@ from typing import Any
 from presidio_analyzer import LocalRecognizer
 
 from research.anonymise.recognizers.base import result
+from research.anonymise.recognizers.lexicon import is_vocabulary
 
 CODED = re.compile(
     r"\b[A-Z]{2,5}[-/](?=[A-Z0-9/-]*\d{3})[A-Z0-9]+(?:[-/][A-Z0-9]+)*\b"  # EMP-20417, FWR/2021/0088
@@ -74,6 +75,8 @@ NOT_PREFIX = set(
     "than then them they this that were what when will your into over just like only some "
     "each more most such also been both here".split()
 )
+# service-desk prefixes that are also words ("inc" for incident)
+TICKET_PREFIXES = {"inc", "req", "chg", "prb", "tkt", "task"}
 ISO_DATE = re.compile(r"(?:19|20)\d\d[-/](?:0?[1-9]|1[0-2])[-/](?:0?[1-9]|[12]\d|3[01])")
 # what a number after a context phrase is when it is no reference
 YEAR = re.compile(
@@ -165,6 +168,8 @@ class StaffRefRecognizer(LocalRecognizer):
     def _prefixed(text: str, start: int) -> int:
         """Start of a bare number, or of a short lower-case prefix said before it ("inc")."""
         m = PREFIX.search(text, max(0, start - 6), start)
-        if m and m.group(1) not in NOT_PREFIX and not m.group(1).startswith(("no", "nos")):
-            return m.start(1)
-        return start
+        if m is None or m.group(1) in NOT_PREFIX or m.group(1).startswith(("no", "nos")):
+            return start
+        if is_vocabulary(m.group(1)) and m.group(1) not in TICKET_PREFIXES:
+            return start  # "or text 07700900561": a word, not a prefix
+        return m.start(1)
