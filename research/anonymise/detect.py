@@ -240,13 +240,25 @@ LIST_NEXT = re.compile(
 )
 
 
+# ", then X" after an employer: a work history ("with Staffline two years, then Taskmaster")
+EMPLOYER_NEXT = re.compile(r",?[ \t]+(?:and[ \t]+)?then[ \t]+([A-Z][\w'’-]{3,})\b")
+
+
 def place_lists(text: str, found: list[Detection]) -> list[Detection]:
     """The next place in a list after a detected one: "in Bloxwich and Blakenall", "out in
-    bloxwich and blakenall" -- a word in no English word list, cased like the first place."""
-    from research.anonymise.recognizers.lexicon import is_word_form
+    bloxwich and blakenall" -- a word in no English word list, cased like the first place;
+    and the next employer of a work history ("Staffline two years, then Taskmaster"), a
+    capitalised word in no word or name list."""
+    from research.anonymise.recognizers.lexicon import first_names, is_word_form
 
     out = []
     for d in found:
+        if d.entity_type == "ORG":
+            m = EMPLOYER_NEXT.search(text, d.end, min(len(text), d.end + 40))
+            word = m.group(1) if m else ""
+            if m and not is_word_form(word.lower()) and word.lower() not in first_names():
+                out.append(Detection(m.start(1), m.end(1), "ORG", word, 0.5, "PlaceList"))
+            continue
         if d.entity_type != "PLACE":
             continue
         m = LIST_NEXT.match(text, d.end)

@@ -257,3 +257,14 @@ def test_a_word_before_a_phone_is_no_reference_prefix():
     text = "ring 0117 496 0415, or text 07700900561, or email us"
     found = [text[r.start : r.end] for r in StaffRefRecognizer().analyze(text, ["ID"])]
     assert not any(f.startswith("text") for f in found)
+
+
+def test_the_next_employer_of_a_work_history():
+    from research.anonymise.detect import Detection, place_lists
+
+    text = "I was with Staffline two years, then Kwikstaff one year. At Tesco, then Priya said."
+    found = [
+        Detection(11, 20, "ORG", "Staffline", 0.85, "x"),
+        Detection(60, 65, "ORG", "Tesco", 0.8, "x"),
+    ]
+    assert [(d.text, d.entity_type) for d in place_lists(text, found)] == [("Kwikstaff", "ORG")]

@@ -78,6 +78,11 @@ def test_ordinary_words_and_public_bodies_stay(run, employers, text):
     assert surfaces(run, employers, text) == set()
 
 
+def test_a_job_title_before_at_is_an_employer_context(run, acronyms):
+    text = "There is a man, he was a supervisor at Ransomes for years."
+    assert "Ransomes" in surfaces(run, acronyms, text)
+
+
 def test_ordinary_word_needs_employer_context(run, employers):
     assert surfaces(run, employers, "I worked at Next for two years") == {"Next"}
     assert surfaces(run, employers, "Next I worked in a shop") == set()

@@ -79,6 +79,7 @@ def test_vocabulary_includes_plurals_and_nouns():
         ("He came down from Pennine Acute as our director.", "Pennine Acute"),
         ("i was at princess yachts as an electrician, better money", "princess yachts"),
         ("At our church, Bethel Pentecostal, half of us work in care.", "Bethel Pentecostal"),
+        ("Friday night I'm at choir at Christ Apostolic Church.", "Christ Apostolic Church"),
     ],
 )
 def test_org_shapes(run, text, surface):
@@ -98,7 +99,7 @@ def test_org_shapes(run, text, surface):
         # "as a <role>" after home, a span of time or a country
         "I worked at home as a carer. I was there for years as a cleaner.",
         "She came from Nigeria as a nurse.",
-        "The Pentecostal church helped, and the Methodist one.",
+        "The Pentecostal church helped, and the Methodist one. The Catholic Church too.",
     ],
 )
 def test_generic_org_words_alone_are_not_orgs(run, text):

@@ -20,6 +20,9 @@ def lower():
         ("they all go to home park together", "home park"),
         ("at the deaf centre on mutley plain", "mutley plain"),
         ("i did the CIH again at oakfield house last year", "oakfield house"),
+        ("if they make us go back into sand martin house full time", "sand martin house"),
+        ("i live in orton by ferry meadows and i walk at lunch", "ferry meadows"),
+        ("yes thats it still st pauls road", "st pauls road"),
     ],
 )
 def test_bare_named_place_after_a_preposition(run, lower, text, expected):

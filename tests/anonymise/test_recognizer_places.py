@@ -59,6 +59,7 @@ def test_plain_council_word_is_not_an_org(run, councils):
         # cities abroad: where people trained or grew up
         ("when I said Harare, she said, oh", "Harare"),
         ("Office staff in Darwen and the Old Town Hall liked it", "Old Town Hall"),
+        ("We met in Room 2.14 when we were allowed in", "Room 2.14"),
         ("i qualified in accra and then i was in galway", "accra"),
     ],
 )

@@ -279,6 +279,23 @@ NOT_ORG_AFTER = {
 }
 # brand-like unknown words need a stronger cue: "worked for Kainos", "joined Pertemps"
 WORK_WORDS = {
+    # what someone was there: "a supervisor at Ransomes", "a carer for Bluebird"
+    "supervisor",
+    "manager",
+    "cleaner",
+    "driver",
+    "nurse",
+    "carer",
+    "assistant",
+    "apprentice",
+    "engineer",
+    "electrician",
+    "labourer",
+    "operative",
+    "technician",
+    "porter",
+    "worker",
+    "chargehand",
     "work",
     "works",
     "worked",

@@ -20,7 +20,10 @@ from research.anonymise.recognizers.lexicon import is_vocabulary
 from research.anonymise.recognizers.places import GENERIC_FIRST, PLACE_NOUNS
 
 BEFORE = {"at", "in", "on", "from", "near", "to", "outside", "behind", "opposite", "round"}
-BEFORE |= {"around", "towards", "past", "by", "off", "via", "of"}
+BEFORE |= {"around", "towards", "past", "by", "off", "via", "of", "into", "still"}
+# open places named like buildings: "by ferry meadows", "at lynch wood"
+OPEN_HEADS = {"wood", "woods", "meadows", "meadow", "green", "common", "heath", "moor"}
+OPEN_HEADS |= {"field", "fields", "hill", "vale", "bridge", "quays", "docks"}
 # words whose head is a kind of institution, not a building: the name is an organisation's
 ORG_HEADS = {"college", "school", "academy", "university", "uni", "sixth-form", "institute"}
 # heads too ordinary to name anything in lower case ("in some way", "at close range")
@@ -89,7 +92,7 @@ class LowerCasePlaceRecognizer(LocalRecognizer):
         for k, tok in enumerate(doc):
             head = tok.lower_
             org = head in ORG_HEADS
-            if not (org or head in PLACE_NOUNS) or k < 2:
+            if not (org or head in PLACE_NOUNS or head in OPEN_HEADS) or k < 2:
                 continue
             i = k
             while i > 0 and k - i < MAX_MODIFIERS and _modifier(doc[i - 1], org):
@@ -112,8 +115,11 @@ class LowerCasePlaceRecognizer(LocalRecognizer):
             if low in {"st", "saint"} and k + 1 < n and doc[k + 1].is_alpha:
                 end = k + 2 if k + 2 < n and doc[k + 2].lower_ in {"'s", "’s"} else k + 1
                 if end == k + 2 or not is_vocabulary(doc[k + 1].lower_):
+                    kind = "ORG"
+                    if end + 1 < n and doc[end + 1].lower_ in PLACE_NOUNS:
+                        end, kind = end + 1, "PLACE"  # "st pauls road"
                     last = doc[end]
-                    out.append(result("ORG", tok.idx, last.idx + len(last), self.SCORE, self))
+                    out.append(result(kind, tok.idx, last.idx + len(last), self.SCORE, self))
                 continue
             if low not in FAITH_HEADS or k == 0:
                 continue

@@ -61,7 +61,11 @@ HEADS = {
     "consortium",
     "hospitals",
     "commission",
-    # churches named by their denomination: "Bethel Pentecostal", "Wesley Methodist"
+    # churches named by their denomination or name: "Bethel Pentecostal", "Christ Apostolic
+    # Church" (with a word that names it: "the Catholic Church" says nothing)
+    "church",
+    "chapel",
+    "cathedral",
     "pentecostal",
     "baptist",
     "methodist",
@@ -109,9 +113,9 @@ GENERIC = {
     "people",
     "integrated",
     "university",
-    "church",
     "holy",
     "saint",
+    "christ",
     "st",
     "catholic",
     "christian",

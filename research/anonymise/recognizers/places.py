@@ -7,6 +7,7 @@ capitalised and after "in/at/from/near..." or mid-sentence outside a Title Case 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from presidio_analyzer import LocalRecognizer
@@ -101,6 +102,7 @@ PLACE_NOUNS = {
     "plain",
     "leys",
 }
+ROOM = re.compile(r"\b(?:Room|Rm|Suite)\s+\d{1,4}(?:\.\d{1,3})?[A-Z]?\b")
 # capitalised mid-sentence, these name one building on their own
 SINGLE = {"guildhall", "courts"}
 GENERIC_FIRST = {
@@ -179,6 +181,8 @@ class UkPlaceRecognizer(LocalRecognizer):
             span = doc[i:j]
             out.append(result("PLACE", span.start_char, span.end_char, score, self))
         out.extend(self._named_buildings(doc))
+        for m in ROOM.finditer(text):  # "Room 2.14", "Meeting Room 3B"
+            out.append(result("PLACE", m.start(), m.end(), self.SCORE, self))
         return out
 
     def _named_buildings(self, doc: Any) -> list:
