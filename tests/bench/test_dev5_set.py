@@ -21,11 +21,24 @@ from tests.bench import labelled_set
 from tests.bench.labelled_set import (
     LOES,
     ORIGINS,
+    SPOKEN_DIGITS,
+    all_spans,
     check_every_script_has_rendered_file_and_gold,
     check_gold_spans_equal_turn_slices,
+    check_loe_and_theme_labels,
     check_no_consecutive_turns_by_one_speaker,
+    check_phones_in_drama_ranges,
+    check_pii_counts_match_the_readme,
+    check_public_references_present_and_unmarked,
     check_rendered_files_align_with_gold_turns,
     check_scripts_rerender_to_the_committed_files,
+    check_session_rows_in_readme,
+    check_word_names_marked_and_also_left_as_words,
+    count_line,
+    distinct_persons,
+    masked_texts,
+    names_opening_a_sentence,
+    possessive_names,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -92,19 +105,6 @@ ORG_WORDS = re.compile(
 )
 # Ofcom drama ranges, as national numbers.
 DRAMA_PHONE = re.compile(r"(07700900|01914980|01214960|01632960|02079460)\d{3}")
-SPOKEN_DIGITS = {
-    "oh": "0",
-    "zero": "0",
-    "one": "1",
-    "two": "2",
-    "three": "3",
-    "four": "4",
-    "five": "5",
-    "six": "6",
-    "seven": "7",
-    "eight": "8",
-    "nine": "9",
-}
 
 
 def load_golds() -> list[dict]:
@@ -121,45 +121,6 @@ def golds() -> list[dict]:
 @pytest.fixture(scope="module")
 def readme() -> str:
     return (DEV5 / "README.md").read_text(encoding="utf-8")
-
-
-def all_spans(golds: list[dict], kind: str | None = None) -> list[dict]:
-    return [
-        s for g in golds for t in g["turns"] for s in t["pii"] if kind is None or s["type"] == kind
-    ]
-
-
-def masked_texts(golds: list[dict]) -> list[str]:
-    """Turn texts with every gold span replaced by '#', to search what is left unmarked."""
-    out = []
-    for g in golds:
-        for t in g["turns"]:
-            masked = list(t["text"])
-            for s in t["pii"]:
-                masked[s["start"] : s["end"]] = "#" * (s["end"] - s["start"])
-            out.append("".join(masked))
-    return out
-
-
-def distinct_persons(golds: list[dict]) -> dict[str, str]:
-    """Distinct PERSON surfaces (case-folded) mapped to their origin."""
-    out: dict[str, str] = {}
-    for s in all_spans(golds, "PERSON"):
-        out.setdefault(s["text"].casefold(), s["origin"])
-    return out
-
-
-def national_digits(phone: str) -> str:
-    """A written or spoken phone number as national digits, extension dropped."""
-    phone = re.split(r"\s+ext\b", phone)[0]
-    words = phone.split()
-    if words and all(w in SPOKEN_DIGITS for w in words):
-        return "".join(SPOKEN_DIGITS[w] for w in words)
-    phone = phone.replace("(0)", "")
-    digits = re.sub(r"\D", "", phone)
-    if phone.startswith("+44"):
-        digits = "0" + digits[2:]
-    return digits
 
 
 def test_every_script_has_rendered_file_and_gold(golds: list[dict]) -> None:
@@ -194,18 +155,9 @@ def test_gold_spans_equal_turn_slices(golds: list[dict]) -> None:
 
 
 def test_pii_counts_match_the_readme(golds: list[dict], readme: str) -> None:
-    by_type = Counter(s["type"] for s in all_spans(golds))
-    assert dict(by_type) == PII_COUNTS
-    total = sum(by_type.values())
-    assert PII_TOTAL_RANGE[0] <= total <= PII_TOTAL_RANGE[1]
     flat = " ".join(readme.split())
-    assert f"({total} marked mentions)" in flat
-    assert ", ".join(f"{k} {v}" for k, v in by_type.most_common()) in flat
-    for g in golds:
-        row = f"| {g['label']} | {g['format']} |"
-        line = next(x for x in readme.splitlines() if x.startswith(row))
-        cells = [c.strip() for c in line.strip("|").split("|")]
-        assert cells[-2:] == [str(len(g["turns"])), str(sum(len(t["pii"]) for t in g["turns"]))]
+    check_pii_counts_match_the_readme(golds, flat, counts=PII_COUNTS, total_range=PII_TOTAL_RANGE)
+    check_session_rows_in_readme(golds, readme)
 
 
 def test_person_origin_balance_matches_the_readme(golds: list[dict], readme: str) -> None:
@@ -215,7 +167,7 @@ def test_person_origin_balance_matches_the_readme(golds: list[dict], readme: str
     non_anglo = total - mentions["anglo"]
     assert non_anglo / total > 0.50
     flat = " ".join(readme.split())
-    assert ", ".join(f"{k} {v}" for k, v in mentions.most_common()) in flat
+    assert count_line(mentions) in flat
     assert f"non-anglo {non_anglo} of {total}" in flat
     persons = distinct_persons(golds)
     distinct_non_anglo = sum(o != "anglo" for o in persons.values())
@@ -236,27 +188,12 @@ def test_name_shapes_are_represented(golds: list[dict]) -> None:
     assert sum(not t.isascii() for t in texts) >= 8, "too few non-ASCII names"
     surnames_alone = {"Adebayo-Clarke", "Pattinson", "Okoye", "Lowesy"}
     assert surnames_alone <= set(texts)
-    sentence_start = 0
-    possessive = 0
-    for g in golds:
-        for t in g["turns"]:
-            for s in t["pii"]:
-                if s["type"] != "PERSON":
-                    continue
-                before = t["text"][: s["start"]].rstrip()
-                sentence_start += before == "" or before[-1] in ".?!"
-                possessive += t["text"][s["end"] : s["end"] + 2] == "'s"
-    assert sentence_start >= 5
-    assert possessive >= 2
+    assert names_opening_a_sentence(golds) >= 5
+    assert possessive_names(golds) >= 2
 
 
 def test_word_names_marked_and_also_left_as_words(golds: list[dict]) -> None:
-    marked = {s["text"].casefold() for s in all_spans(golds, "PERSON")}
-    masked = masked_texts(golds)
-    for word in WORD_NAMES:
-        assert any(word in m.split() for m in marked), f"{word} is never marked as a name"
-        unmarked = sum(len(re.findall(rf"\b{word}\b", text, flags=re.I)) for text in masked)
-        assert unmarked >= 1, f"{word} never appears as an ordinary word"
+    check_word_names_marked_and_also_left_as_words(golds, WORD_NAMES, anywhere_in_name=True)
 
 
 def test_non_pii_traps_are_unmarked(golds: list[dict]) -> None:
@@ -294,8 +231,7 @@ def test_place_hard_cases(golds: list[dict]) -> None:
 
 def test_phones_are_drama_numbers_of_varied_forms(golds: list[dict]) -> None:
     phones = [s["text"] for s in all_spans(golds, "PHONE")]
-    for p in phones:
-        assert DRAMA_PHONE.fullmatch(national_digits(p)), p
+    check_phones_in_drama_ranges(phones, DRAMA_PHONE)
     assert any(p.startswith("+44 (0)") for p in phones)
     assert any(p.startswith("+44 ") and "(0)" not in p for p in phones)
     assert any(re.fullmatch(r"\d{11}", p) for p in phones), "no unspaced number"
@@ -338,41 +274,19 @@ def test_emails_and_postcodes_have_varied_forms(golds: list[dict]) -> None:
 
 
 def test_public_references_present_and_unmarked(golds: list[dict]) -> None:
-    for ref in PUBLIC_REFERENCES:
-        bare = 0
-        for g in golds:
-            for t in g["turns"]:
-                for m in re.finditer(rf"\b{re.escape(ref)}\b", t["text"]):
-                    inside = [s for s in t["pii"] if s["start"] < m.end() and s["end"] > m.start()]
-                    assert not inside, (ref, g["label"], t["i"])
-                    bare += 1
-        assert bare >= 1, ref
+    check_public_references_present_and_unmarked(
+        golds, PUBLIC_REFERENCES, inside_longer_span_ok=False
+    )
 
 
 def test_loe_and_theme_labels(golds: list[dict], readme: str) -> None:
-    themes_by_loe: dict[str, Counter] = {loe: Counter() for loe in LOES}
-    sessions_by_theme: dict[str, set[str]] = {}
-    coded = 0
-    for g in golds:
-        for t in g["turns"]:
-            assert set(t["loe"]) <= LOES and len(set(t["loe"])) == len(t["loe"])
-            role = g["speakers"][t["speaker"]]["role"]
-            if t["theme"] is None:
-                assert not t["loe"], (g["label"], t["i"])
-                continue
-            assert role == "participant" and len(t["loe"]) == 1, (g["label"], t["i"])
-            loe, slug = t["theme"].split("/", 1)
-            assert loe in t["loe"] and re.fullmatch(r"[a-z0-9-]+", slug)
-            themes_by_loe[loe][slug] += 1
-            sessions_by_theme.setdefault(t["theme"], set()).add(g["label"])
-            coded += 1
-    for loe, themes in themes_by_loe.items():
-        assert 3 <= len(themes) <= 4, (loe, sorted(themes))
-        cells = ", ".join(f"{k} {v}" for k, v in sorted(themes.items(), key=lambda kv: -kv[1]))
-        assert f"| {loe} | {cells} |" in readme, loe
-    for theme, labels in sessions_by_theme.items():
-        assert len(labels) >= 2, f"{theme} does not recur across sessions"
-    assert f"coded participant turns: {coded}" in " ".join(readme.split())
+    coded = check_loe_and_theme_labels(golds, loe_only_with_theme=True)
+    for loe in LOES:
+        slugs = Counter(
+            {t.split("/", 1)[1]: n for t, n in coded.items() if t.startswith(loe + "/")}
+        )
+        assert f"| {loe} | {count_line(slugs)} |" in readme, loe
+    assert f"coded participant turns: {coded.total()}" in " ".join(readme.split())
 
 
 def test_no_consecutive_turns_by_one_speaker(golds: list[dict]) -> None:

@@ -21,13 +21,26 @@ import pytest
 
 from tests.bench import labelled_set
 from tests.bench.labelled_set import (
-    LOES,
     ORIGINS,
+    POSTCODE_SHAPE,
+    all_spans,
     check_every_script_has_rendered_file_and_gold,
     check_gold_spans_equal_turn_slices,
+    check_loe_and_theme_labels,
     check_no_consecutive_turns_by_one_speaker,
+    check_phones_in_drama_ranges,
+    check_pii_counts_match_the_readme,
+    check_public_references_present_and_unmarked,
     check_rendered_files_align_with_gold_turns,
     check_scripts_rerender_to_the_committed_files,
+    check_session_rows_in_readme,
+    check_word_names_marked_and_also_left_as_words,
+    count_line,
+    distinct_persons,
+    last_first_speakers,
+    masked_texts,
+    names_opening_a_sentence,
+    possessive_names,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -52,19 +65,6 @@ PII_TOTAL_RANGE = (330, 380)
 DISTINCT_PERSONS = 127
 # Only Ofcom drama ranges: 07700 900xxx, 0113 496 0xxx, 020 7946 0xxx, 01632 960xxx.
 DRAMA_PHONE = re.compile(r"07700900\d{3}|01134960\d{3}|02079460\d{3}|01632960\d{3}")
-SPOKEN_DIGITS = {
-    "oh": "0",
-    "zero": "0",
-    "one": "1",
-    "two": "2",
-    "three": "3",
-    "four": "4",
-    "five": "5",
-    "six": "6",
-    "seven": "7",
-    "eight": "8",
-    "nine": "9",
-}
 PUBLIC_REFERENCES = (
     "George Floyd",
     "Black Lives Matter",
@@ -115,7 +115,6 @@ ORG_WORDS = re.compile(
     r"housing|hospital|nhs|company|society|branch|centre)\b",
     flags=re.I,
 )
-POSTCODE_SHAPE = re.compile(r"[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}")
 
 
 def load_golds() -> list[dict]:
@@ -127,56 +126,6 @@ def golds() -> list[dict]:
     found = load_golds()
     assert found, "no gold files under bench/data/dev6/gold"
     return found
-
-
-def all_spans(golds: list[dict], kind: str | None = None) -> list[dict]:
-    return [
-        s for g in golds for t in g["turns"] for s in t["pii"] if kind is None or s["type"] == kind
-    ]
-
-
-def masked_texts(golds: list[dict]) -> list[str]:
-    """Turn texts with every gold span replaced by '#', to search what is left unmarked."""
-    out = []
-    for g in golds:
-        for t in g["turns"]:
-            masked = list(t["text"])
-            for s in t["pii"]:
-                masked[s["start"] : s["end"]] = "#" * (s["end"] - s["start"])
-            out.append("".join(masked))
-    return out
-
-
-def distinct_persons(golds: list[dict]) -> dict[str, str]:
-    """Distinct PERSON surfaces (case-folded) mapped to their origin."""
-    out: dict[str, str] = {}
-    for s in all_spans(golds, "PERSON"):
-        out.setdefault(s["text"].casefold(), s["origin"])
-    return out
-
-
-def phone_digits(surface: str) -> str:
-    """The dialled digits of a written or spoken UK number, in national form."""
-    text = surface.casefold()
-    if not re.search(r"\d", text):
-        digits = []
-        words = text.split()
-        k = 0
-        while k < len(words):
-            word = words[k]
-            if word in ("double", "triple") and k + 1 < len(words):
-                digits.append(SPOKEN_DIGITS[words[k + 1]] * (2 if word == "double" else 3))
-                k += 2
-                continue
-            digits.append(SPOKEN_DIGITS[word])
-            k += 1
-        return "".join(digits)
-    text = re.sub(r"\s*(ext\.?|extension)\s*\d+$", "", text)
-    text = text.replace("(0)", "")
-    digits = re.sub(r"\D", "", text)
-    if text.lstrip().startswith("+44"):
-        digits = "0" + digits[2:]
-    return digits
 
 
 def test_every_script_has_rendered_file_and_gold(golds: list[dict]) -> None:
@@ -213,25 +162,15 @@ def test_gold_spans_equal_turn_slices(golds: list[dict]) -> None:
 
 
 def test_pii_counts_match_the_readme(golds: list[dict]) -> None:
-    by_type = Counter(s["type"] for s in all_spans(golds))
-    assert dict(by_type) == PII_COUNTS
-    total = sum(by_type.values())
-    assert PII_TOTAL_RANGE[0] <= total <= PII_TOTAL_RANGE[1]
-    for kind, minimum in PII_MINIMUM.items():
-        assert by_type[kind] >= minimum, kind
-    line = ", ".join(f"{k} {v}" for k, v in by_type.most_common())
     readme = (DEV6 / "README.md").read_text(encoding="utf-8")
-    assert f"({total} marked mentions)" in readme
-    assert line in readme
+    check_pii_counts_match_the_readme(
+        golds, readme, counts=PII_COUNTS, minimum=PII_MINIMUM, total_range=PII_TOTAL_RANGE
+    )
     flat = " ".join(readme.split())  # the README wraps long lines
     origins = Counter(s["origin"] for s in all_spans(golds, "PERSON"))
-    assert ", ".join(f"{k} {v}" for k, v in origins.most_common()) in flat
+    assert count_line(origins) in flat
     assert f"Distinct person surfaces (case-folded): {DISTINCT_PERSONS}" in flat
-    for g in golds:
-        row = f"| {g['label']} | {g['format']} |"
-        assert row in readme, g["label"]
-        turns, pii = len(g["turns"]), sum(len(t["pii"]) for t in g["turns"])
-        assert re.search(rf"^{re.escape(row)}.*\| {turns} \| {pii} \|$", readme, flags=re.M)
+    check_session_rows_in_readme(golds, readme)
 
 
 def test_person_origin_balance(golds: list[dict]) -> None:
@@ -255,31 +194,13 @@ def test_name_shapes_are_represented(golds: list[dict]) -> None:
     assert sum("-" in t for t in texts) >= 5, "too few hyphenated names"
     assert sum(not t.isascii() for t in texts) >= 5, "too few non-ASCII names"
     assert sum(" " not in t and "-" not in t for t in texts) >= 60, "too few single names"
-    possessive = 0
-    opening = 0
-    for g in golds:
-        for t in g["turns"]:
-            for s in t["pii"]:
-                if s["type"] != "PERSON":
-                    continue
-                possessive += t["text"][s["end"] : s["end"] + 2] == "'s"
-                before = t["text"][: s["start"]].rstrip()
-                opening += before == "" or before.endswith((".", "?", "!"))
-    assert possessive >= 3
-    assert opening >= 5, "too few names opening a sentence"
-    teams_speakers = [
-        k for g in golds if g["format"].startswith("teams") for k in g["speakers"] if ", " in k
-    ]
-    assert len(teams_speakers) >= 15, "Teams files should show 'Last, First' names"
+    assert possessive_names(golds) >= 3
+    assert names_opening_a_sentence(golds) >= 5, "too few names opening a sentence"
+    assert last_first_speakers(golds) >= 15, "Teams files should show 'Last, First' names"
 
 
 def test_word_names_marked_and_also_left_as_words(golds: list[dict]) -> None:
-    marked = {s["text"].casefold() for s in all_spans(golds, "PERSON")}
-    masked = masked_texts(golds)
-    for word in WORD_NAMES:
-        assert any(m == word or m.startswith(word + " ") for m in marked), word
-        unmarked = sum(len(re.findall(rf"\b{word}\b", text, flags=re.I)) for text in masked)
-        assert unmarked >= 1, f"{word} never appears as an ordinary word"
+    check_word_names_marked_and_also_left_as_words(golds, WORD_NAMES)
 
 
 def test_orgs_mostly_without_org_words(golds: list[dict]) -> None:
@@ -295,8 +216,7 @@ def test_orgs_mostly_without_org_words(golds: list[dict]) -> None:
 
 def test_phones_are_drama_numbers_in_varied_forms(golds: list[dict]) -> None:
     phones = [s["text"] for s in all_spans(golds, "PHONE")]
-    for p in phones:
-        assert DRAMA_PHONE.fullmatch(phone_digits(p)), p
+    check_phones_in_drama_ranges(phones, DRAMA_PHONE)
     assert any(p.startswith("+44 (0)") for p in phones)
     assert any(p.startswith("+44 ") and "(0)" not in p for p in phones)
     assert any(re.fullmatch(r"\d{11}", p) for p in phones), "no unspaced number"
@@ -328,41 +248,13 @@ def test_ids_emails_postcodes_have_varied_forms(golds: list[dict]) -> None:
 
 
 def test_public_references_present_and_unmarked(golds: list[dict]) -> None:
-    for ref in PUBLIC_REFERENCES:
-        bare = 0
-        for g in golds:
-            for t in g["turns"]:
-                for m in re.finditer(rf"\b{re.escape(ref)}\b", t["text"]):
-                    inside = [s for s in t["pii"] if s["start"] < m.end() and s["end"] > m.start()]
-                    # only a longer named body may contain it (e.g. a local union branch)
-                    for s in inside:
-                        assert s["start"] <= m.start() and s["end"] >= m.end(), ref
-                        assert s["text"] != ref, ref
-                    bare += not inside
-        assert bare >= 1, ref
+    check_public_references_present_and_unmarked(golds, PUBLIC_REFERENCES)
 
 
 def test_loe_and_theme_labels(golds: list[dict]) -> None:
-    themes_by_loe: dict[str, set[str]] = {loe: set() for loe in LOES}
-    sessions_by_theme: dict[str, set[str]] = {}
-    for g in golds:
-        for t in g["turns"]:
-            assert set(t["loe"]) <= LOES and len(set(t["loe"])) == len(t["loe"])
-            role = g["speakers"][t["speaker"]]["role"]
-            if t["theme"] is None:
-                assert not (t["loe"] and role == "participant"), (g["label"], t["i"])
-                continue
-            assert role == "participant" and len(t["loe"]) == 1, (g["label"], t["i"])
-            loe, slug = t["theme"].split("/", 1)
-            assert loe in t["loe"] and re.fullmatch(r"[a-z0-9-]+", slug)
-            themes_by_loe[loe].add(t["theme"])
-            sessions_by_theme.setdefault(t["theme"], set()).add(g["label"])
-    for loe, themes in themes_by_loe.items():
-        assert 3 <= len(themes) <= 4, (loe, sorted(themes))
-    for theme, labels in sessions_by_theme.items():
-        assert len(labels) >= 2, f"{theme} does not recur across sessions"
+    coded = check_loe_and_theme_labels(golds)
     readme = (DEV6 / "README.md").read_text(encoding="utf-8")
-    for theme in sessions_by_theme:
+    for theme in coded:
         assert theme.split("/", 1)[1] in readme, theme
 
 

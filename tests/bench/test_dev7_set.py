@@ -18,13 +18,21 @@ import pytest
 
 from tests.bench import labelled_set
 from tests.bench.labelled_set import (
-    LOES,
     ORIGINS,
+    all_spans,
     check_every_script_has_rendered_file_and_gold,
     check_gold_spans_equal_turn_slices,
+    check_loe_and_theme_labels,
     check_no_consecutive_turns_by_one_speaker,
+    check_phones_in_drama_ranges,
+    check_pii_counts_match_the_readme,
+    check_public_references_present_and_unmarked,
     check_rendered_files_align_with_gold_turns,
     check_scripts_rerender_to_the_committed_files,
+    check_word_names_marked_and_also_left_as_words,
+    count_line,
+    distinct_persons,
+    masked_texts,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -95,24 +103,6 @@ def golds() -> list[dict]:
     return found
 
 
-def all_spans(golds: list[dict], kind: str | None = None) -> list[dict]:
-    return [
-        s for g in golds for t in g["turns"] for s in t["pii"] if kind is None or s["type"] == kind
-    ]
-
-
-def masked_texts(golds: list[dict]) -> list[str]:
-    """Turn texts with every gold span replaced by '#', to search what is left unmarked."""
-    out = []
-    for g in golds:
-        for t in g["turns"]:
-            masked = list(t["text"])
-            for s in t["pii"]:
-                masked[s["start"] : s["end"]] = "#" * (s["end"] - s["start"])
-            out.append("".join(masked))
-    return out
-
-
 def test_every_script_has_rendered_file_and_gold(golds: list[dict]) -> None:
     check_every_script_has_rendered_file_and_gold(DEV7, golds)
 
@@ -141,16 +131,12 @@ def test_gold_spans_equal_turn_slices(golds: list[dict]) -> None:
 
 
 def test_pii_counts_match_the_readme(golds: list[dict]) -> None:
-    by_type = Counter(s["type"] for s in all_spans(golds))
-    assert dict(by_type) == PII_COUNTS
-    assert 300 <= sum(by_type.values()) <= 340
-    for kind, minimum in PII_MINIMUM.items():
-        assert by_type[kind] >= minimum, kind
     readme = (DEV7 / "README.md").read_text(encoding="utf-8")
-    assert f"({sum(by_type.values())} marked mentions)" in readme
-    assert ", ".join(f"{k} {v}" for k, v in by_type.most_common()) in readme
+    check_pii_counts_match_the_readme(
+        golds, readme, counts=PII_COUNTS, minimum=PII_MINIMUM, total_range=(300, 340)
+    )
     origins = Counter(s["origin"] for s in all_spans(golds, "PERSON"))
-    assert ", ".join(f"{k} {v}" for k, v in origins.most_common()) in readme
+    assert count_line(origins) in readme
 
 
 def test_person_origin_balance(golds: list[dict]) -> None:
@@ -159,19 +145,13 @@ def test_person_origin_balance(golds: list[dict]) -> None:
     assert len(mentions) >= 10, "too few origins represented"
     non_anglo = 1 - mentions["anglo"] / sum(mentions.values())
     assert non_anglo > 0.50
-    distinct: dict[str, str] = {}
-    for s in all_spans(golds, "PERSON"):
-        distinct.setdefault(s["text"].casefold(), s["origin"])
+    distinct = distinct_persons(golds)
     assert sum(o != "anglo" for o in distinct.values()) / len(distinct) > 0.50
 
 
 def test_word_surnames_marked_and_also_left_as_words(golds: list[dict]) -> None:
+    check_word_names_marked_and_also_left_as_words(golds, WORD_SURNAMES, anywhere_in_name=True)
     persons = [s["text"].casefold() for s in all_spans(golds, "PERSON")]
-    masked = masked_texts(golds)
-    for word in WORD_SURNAMES:
-        assert any(re.search(rf"\b{word}\b", p) for p in persons), word
-        unmarked = sum(len(re.findall(rf"\b{word}\b", text, flags=re.I)) for text in masked)
-        assert unmarked >= 1, f"{word} never appears as an ordinary word"
     alone = {p for p in persons if p in WORD_SURNAMES}
     assert len(alone) >= 4, "too few word-surnames used on their own"
     titled = [p for p in persons if re.match(r"(mr|mrs|cllr|dr) ", p)]
@@ -194,7 +174,10 @@ def test_places_and_orgs_have_the_intended_shapes(golds: list[dict]) -> None:
     street_word = re.compile(r"\b(road|street|lane|square)\b", flags=re.I)
     assert sum(bool(street_word.search(p)) for p in places) >= 12, "too few named streets"
     assert sum(p[:1].islower() for p in places) >= 15, "too few lower-case places"
-    assert sum(bool(re.search(r"\b(house|hall|room|building|buildings)\b", p, re.I)) for p in places) >= 10
+    assert (
+        sum(bool(re.search(r"\b(house|hall|room|building|buildings)\b", p, re.I)) for p in places)
+        >= 10
+    )
     assert any(re.search(r"\d", p) for p in places), "no numbered room"
     org_word = re.compile(r"\b(council|college|university|trust|primary|church|services)\b", re.I)
     assert sum(not org_word.search(o) for o in orgs) >= 40, "most ORGs should lack org words"
@@ -206,11 +189,7 @@ def test_places_and_orgs_have_the_intended_shapes(golds: list[dict]) -> None:
 
 def test_phones_are_drama_numbers(golds: list[dict]) -> None:
     phones = [s["text"] for s in all_spans(golds, "PHONE")]
-    for phone in phones:
-        digits = re.sub(r"\D", "", phone.split(" ext ")[0])
-        if phone.startswith("+44"):
-            digits = "0" + digits[2:].removeprefix("0")
-        assert DRAMA_PHONE.fullmatch(digits), phone
+    check_phones_in_drama_ranges(phones, DRAMA_PHONE)
     assert any(p.startswith("+44 (0)") for p in phones)
     assert any(re.fullmatch(r"\d{11}", p) for p in phones), "no unspaced number"
     assert any("-" in p for p in phones), "no dashed number"
@@ -233,39 +212,11 @@ def test_ids_emails_postcodes_have_varied_forms(golds: list[dict]) -> None:
 
 
 def test_public_references_present_and_unmarked(golds: list[dict]) -> None:
-    for ref in PUBLIC_REFERENCES:
-        bare = 0
-        for g in golds:
-            for t in g["turns"]:
-                for m in re.finditer(rf"\b{re.escape(ref)}\b", t["text"]):
-                    inside = [s for s in t["pii"] if s["start"] < m.end() and s["end"] > m.start()]
-                    # only a longer named body may contain it (e.g. a named NHS trust)
-                    for s in inside:
-                        assert s["start"] <= m.start() and s["end"] >= m.end(), ref
-                        assert s["text"] != ref, ref
-                    bare += not inside
-        assert bare >= 1, ref
+    check_public_references_present_and_unmarked(golds, PUBLIC_REFERENCES)
 
 
 def test_loe_and_theme_labels(golds: list[dict]) -> None:
-    themes_by_loe: dict[str, set[str]] = {loe: set() for loe in LOES}
-    sessions_by_theme: dict[str, set[str]] = {}
-    for g in golds:
-        for t in g["turns"]:
-            assert set(t["loe"]) <= LOES and len(set(t["loe"])) == len(t["loe"])
-            role = g["speakers"][t["speaker"]]["role"]
-            if t["theme"] is None:
-                assert not (t["loe"] and role == "participant"), (g["label"], t["i"])
-                continue
-            assert role == "participant" and len(t["loe"]) == 1, (g["label"], t["i"])
-            loe, slug = t["theme"].split("/", 1)
-            assert loe in t["loe"] and re.fullmatch(r"[a-z0-9-]+", slug)
-            themes_by_loe[loe].add(t["theme"])
-            sessions_by_theme.setdefault(t["theme"], set()).add(g["label"])
-    for loe, themes in themes_by_loe.items():
-        assert 3 <= len(themes) <= 4, (loe, sorted(themes))
-    for theme, labels in sessions_by_theme.items():
-        assert len(labels) >= 2, f"{theme} does not recur across sessions"
+    check_loe_and_theme_labels(golds)
 
 
 def test_no_consecutive_turns_by_one_speaker(golds: list[dict]) -> None:

@@ -15,13 +15,22 @@ import pytest
 
 from tests.bench import labelled_set
 from tests.bench.labelled_set import (
-    LOES,
     PII_TYPES,
+    SPOKEN_DIGITS,
+    all_spans,
     check_every_script_has_rendered_file_and_gold,
     check_gold_spans_equal_turn_slices,
+    check_loe_and_theme_labels,
     check_no_consecutive_turns_by_one_speaker,
+    check_phones_in_drama_ranges,
+    check_public_references_present_and_unmarked,
     check_rendered_files_align_with_gold_turns,
     check_scripts_rerender_to_the_committed_files,
+    check_sessions_kinds_formats_and_sizes,
+    check_word_names_marked_and_also_left_as_words,
+    distinct_persons,
+    last_first_speakers,
+    possessive_names,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -69,9 +78,9 @@ WORD_NAMES = (
     "rose",
 )
 # Ofcom numbers reserved for drama: mobiles 07700 900xxx, London 020 7946 0xxx,
-# 0113-0118 and 0121-0161 496 0xxx, 01632 960xxx, freephone 0808 157 0xxx (digits after a +44 or leading 0).
-DRAMA_PHONE = re.compile(r"(7700900|2079460|11[3-8]4960|1[2-6]14960|1632960|8081570)\d{3}")
-SPOKEN_DIGITS = re.compile(r"\b(oh|zero|one|two|three|four|five|six|seven|eight|nine|double)\b")
+# 0113-0118 and 0121-0161 496 0xxx, 01632 960xxx, freephone 0808 157 0xxx (national digits).
+DRAMA_PHONE = re.compile(r"0(7700900|2079460|11[3-8]4960|1[2-6]14960|1632960|8081570)\d{3}")
+SPOKEN_WORD = re.compile(rf"\b({'|'.join(SPOKEN_DIGITS)}|double)\b")
 TITLES = ("Mr ", "Mrs ", "Ms ", "Dr ", "Councillor ", "Inspector ")
 
 
@@ -91,34 +100,10 @@ def readme() -> str:
     return (HELDOUT2 / "README.md").read_text(encoding="utf-8")
 
 
-def all_spans(golds: list[dict]) -> list[dict]:
-    return [s for g in golds for t in g["turns"] for s in t["pii"]]
-
-
-def person_spans(golds: list[dict]) -> list[dict]:
-    return [s for s in all_spans(golds) if s["type"] == "PERSON"]
-
-
-def distinct_persons(golds: list[dict]) -> dict[str, str]:
-    """Distinct PERSON surfaces (case-folded) mapped to their first origin."""
-    out: dict[str, str] = {}
-    for s in person_spans(golds):
-        out.setdefault(s["text"].casefold(), s["origin"])
-    return out
-
-
 def stated_counts(readme: str, heading: str) -> dict[str, int]:
     """`NAME n, NAME n, ...` pairs in the README paragraph that starts with `heading`."""
     paragraph = readme.split("\n" + heading, 1)[1].split("\n\n", 1)[0]
     return {k: int(v) for k, v in re.findall(r"([A-Za-z_]+) (\d+)", paragraph)}
-
-
-def masked_text(turn: dict) -> str:
-    """The turn text with every gold span replaced by '#'."""
-    chars = list(turn["text"])
-    for s in turn["pii"]:
-        chars[s["start"] : s["end"]] = "#" * (s["end"] - s["start"])
-    return "".join(chars)
 
 
 def test_every_script_has_rendered_file_and_gold(golds: list[dict]) -> None:
@@ -127,19 +112,9 @@ def test_every_script_has_rendered_file_and_gold(golds: list[dict]) -> None:
 
 def test_sessions_kinds_formats_regions_and_sizes(golds: list[dict]) -> None:
     assert len(golds) == 6
-    assert Counter(g["format"] for g in golds) == FORMATS_WANTED
-    assert {g["attrs"]["region"] for g in golds} == REGIONS
-    for g in golds:
-        n_turns = len(g["turns"])
-        participants = [k for k, v in g["speakers"].items() if v["role"] == "participant"]
-        if g["kind"] == "interview":
-            assert 30 <= n_turns <= 45, g["label"]
-            assert len(participants) == 1, g["label"]
-        else:
-            assert g["kind"] == "focus group"
-            assert 35 <= n_turns <= 50, g["label"]
-            assert 4 <= len(participants) <= 6, g["label"]
-    assert sum(g["kind"] == "interview" for g in golds) == 1
+    check_sessions_kinds_formats_and_sizes(
+        golds, FORMATS_WANTED, regions=REGIONS, interview_turns=(30, 45), group_turns=(35, 50)
+    )
 
 
 def test_gold_spans_equal_turn_slices(golds: list[dict]) -> None:
@@ -157,7 +132,7 @@ def test_pii_counts_match_readme_and_minimums(golds: list[dict], readme: str) ->
 
 
 def test_person_origins_match_readme_and_balance(golds: list[dict], readme: str) -> None:
-    mentions = Counter(s["origin"] for s in person_spans(golds))
+    mentions = Counter(s["origin"] for s in all_spans(golds, "PERSON"))
     assert stated_counts(readme, "PERSON mentions by origin:") == dict(mentions)
     share = 1 - mentions["anglo"] / sum(mentions.values())
     assert 0.50 <= share <= 0.62, share
@@ -170,7 +145,7 @@ def test_person_origins_match_readme_and_balance(golds: list[dict], readme: str)
 
 
 def test_name_shapes_are_represented(golds: list[dict]) -> None:
-    texts = [s["text"] for s in person_spans(golds)]
+    texts = [s["text"] for s in all_spans(golds, "PERSON")]
     assert any(t[:1].islower() for t in texts), "no lower-case name"
     assert sum(" " in t for t in texts) >= 20, "too few full names"
     assert any(not t.isascii() for t in texts), "no non-ASCII name"
@@ -178,81 +153,30 @@ def test_name_shapes_are_represented(golds: list[dict]) -> None:
     assert any(re.search(r"\b[A-Z]\.", t) for t in texts), "no initial"
     assert sum(t.startswith(TITLES) for t in texts) >= 10, "too few titles"
     assert any(re.search(r" (van|de|da|Nic) ", t) for t in texts), "no name with a particle"
-    possessive = 0
-    for g in golds:
-        for t in g["turns"]:
-            for s in t["pii"]:
-                if s["type"] == "PERSON" and t["text"][s["end"] : s["end"] + 2] == "'s":
-                    possessive += 1
-    assert possessive >= 4
-    teams_speakers = [
-        k for g in golds if g["format"].startswith("teams") for k in g["speakers"] if ", " in k
-    ]
-    assert len(teams_speakers) >= 10, "Teams files should show 'Last, First' names"
+    assert possessive_names(golds) >= 4
+    assert last_first_speakers(golds) >= 10, "Teams files should show 'Last, First' names"
 
 
 def test_word_names_marked_and_also_left_as_words(golds: list[dict]) -> None:
-    marked = {s["text"].casefold() for s in person_spans(golds)}
-    for word in WORD_NAMES:
-        assert any(m == word or m.startswith(word + " ") for m in marked), word
-        unmarked = sum(
-            len(re.findall(rf"\b{word}\b", masked_text(t), flags=re.I))
-            for g in golds
-            for t in g["turns"]
-        )
-        assert unmarked >= 1, f"{word} never appears as an ordinary word"
+    check_word_names_marked_and_also_left_as_words(golds, WORD_NAMES)
 
 
 def test_public_references_present_and_unmarked(golds: list[dict]) -> None:
-    for ref in PUBLIC_REFERENCES:
-        hits = 0
-        for g in golds:
-            for t in g["turns"]:
-                for m in re.finditer(rf"\b{re.escape(ref)}\b", t["text"]):
-                    hits += 1
-                    for s in t["pii"]:
-                        assert s["end"] <= m.start() or s["start"] >= m.end(), ref
-        assert hits >= 1, ref
+    check_public_references_present_and_unmarked(
+        golds, PUBLIC_REFERENCES, inside_longer_span_ok=False
+    )
 
 
 def test_phones_are_fictional_and_few_are_spoken(golds: list[dict]) -> None:
-    spoken = 0
-    for s in all_spans(golds):
-        if s["type"] != "PHONE":
-            continue
-        if SPOKEN_DIGITS.search(s["text"]):
-            spoken += 1
-            continue
-        main = re.split(r"\s*ext", s["text"])[0]
-        digits = re.sub(r"\D", "", main.replace("(0)", ""))
-        digits = digits[2:] if digits.startswith("44") else digits[1:]
-        assert DRAMA_PHONE.fullmatch(digits), s["text"]
-    assert 1 <= spoken <= 2
+    phones = [s["text"] for s in all_spans(golds, "PHONE")]
+    check_phones_in_drama_ranges([p for p in phones if not SPOKEN_WORD.search(p)], DRAMA_PHONE)
+    assert 1 <= sum(bool(SPOKEN_WORD.search(p)) for p in phones) <= 2
 
 
 def test_loe_and_theme_labels(golds: list[dict], readme: str) -> None:
-    themes_by_loe: dict[str, set[str]] = {loe: set() for loe in LOES}
-    sessions_by_theme: dict[str, set[str]] = {}
-    coded = Counter()
-    for g in golds:
-        for t in g["turns"]:
-            assert set(t["loe"]) <= LOES and len(set(t["loe"])) == len(t["loe"])
-            role = g["speakers"][t["speaker"]]["role"]
-            if t["theme"] is None:
-                assert not t["loe"], (g["label"], t["i"])
-                continue
-            assert role == "participant" and len(t["loe"]) == 1, (g["label"], t["i"])
-            loe, slug = t["theme"].split("/", 1)
-            assert loe in t["loe"] and re.fullmatch(r"[a-z0-9-]+", slug)
-            themes_by_loe[loe].add(t["theme"])
-            sessions_by_theme.setdefault(t["theme"], set()).add(g["label"])
-            coded[t["theme"]] += 1
-    for loe, themes in themes_by_loe.items():
-        assert 3 <= len(themes) <= 4, (loe, sorted(themes))
-    for theme, labels in sessions_by_theme.items():
-        assert len(labels) >= 2, f"{theme} does not recur across sessions"
+    coded = check_loe_and_theme_labels(golds, loe_only_with_theme=True)
     stated = re.search(r"## Gold themes \(coded participant turns: (\d+)\)", readme)
-    assert stated and int(stated.group(1)) == sum(coded.values())
+    assert stated and int(stated.group(1)) == coded.total()
     for theme, n in coded.items():
         loe, slug = theme.split("/", 1)
         assert re.search(rf"\| {loe} \|[^\n]*\b{re.escape(slug)} {n}\b", readme), theme

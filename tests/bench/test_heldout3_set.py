@@ -17,13 +17,25 @@ import pytest
 
 from tests.bench import labelled_set
 from tests.bench.labelled_set import (
-    LOES,
     ORIGINS,
+    POSTCODE_SHAPE,
+    all_spans,
     check_every_script_has_rendered_file_and_gold,
     check_gold_spans_equal_turn_slices,
+    check_loe_and_theme_labels,
     check_no_consecutive_turns_by_one_speaker,
+    check_phones_in_drama_ranges,
+    check_pii_counts_match_the_readme,
+    check_public_references_present_and_unmarked,
     check_rendered_files_align_with_gold_turns,
     check_scripts_rerender_to_the_committed_files,
+    check_session_rows_in_readme,
+    check_word_names_marked_and_also_left_as_words,
+    count_line,
+    distinct_persons,
+    last_first_speakers,
+    names_opening_a_sentence,
+    possessive_names,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -111,20 +123,7 @@ DRAMA_RANGES = (
     ("02079460", 3),
     ("01632960", 3),
 )
-SPOKEN_DIGITS = {
-    "oh": "0",
-    "zero": "0",
-    "one": "1",
-    "two": "2",
-    "three": "3",
-    "four": "4",
-    "five": "5",
-    "six": "6",
-    "seven": "7",
-    "eight": "8",
-    "nine": "9",
-}
-POSTCODE_SHAPE = re.compile(r"[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}")
+DRAMA_PHONE = re.compile("|".join(rf"{prefix}\d{{{rest}}}" for prefix, rest in DRAMA_RANGES))
 
 
 def load_golds() -> list[dict]:
@@ -144,54 +143,8 @@ def readme() -> str:
     return " ".join((SET / "README.md").read_text(encoding="utf-8").split())
 
 
-def readme_rows() -> list[str]:
-    return (SET / "README.md").read_text(encoding="utf-8").splitlines()
-
-
-def all_spans(golds: list[dict], kind: str | None = None) -> list[dict]:
-    return [
-        s for g in golds for t in g["turns"] for s in t["pii"] if kind is None or s["type"] == kind
-    ]
-
-
-def masked_texts(golds: list[dict]) -> list[str]:
-    """Turn texts with every gold span replaced by '#', to search what is left unmarked."""
-    out = []
-    for g in golds:
-        for t in g["turns"]:
-            masked = list(t["text"])
-            for s in t["pii"]:
-                masked[s["start"] : s["end"]] = "#" * (s["end"] - s["start"])
-            out.append("".join(masked))
-    return out
-
-
-def distinct_persons(golds: list[dict]) -> dict[str, str]:
-    """Distinct PERSON surfaces (case-folded) mapped to their origin."""
-    out: dict[str, str] = {}
-    for s in all_spans(golds, "PERSON"):
-        out.setdefault(s["text"].casefold(), s["origin"])
-    return out
-
-
-def national_digits(phone: str) -> str:
-    """A written or spoken phone as a national digit string ('+44 (0)7700 ...' -> '07700...')."""
-    words = re.findall(r"[a-z]+|\d", phone.casefold())
-    digits, double = [], False
-    for w in words:
-        if w == "double":
-            double = True
-            continue
-        d = w if w.isdigit() else SPOKEN_DIGITS.get(w, "")
-        digits.append(d * (2 if double and d else 1))
-        double = False
-    raw = "".join(digits)
-    text = phone.replace(" ", "")
-    if text.startswith("+44(0)"):
-        raw = "0" + raw[3:]
-    elif text.startswith("+44"):
-        raw = "0" + raw[2:]
-    return raw
+def raw_readme() -> str:
+    return (SET / "README.md").read_text(encoding="utf-8")
 
 
 def test_every_script_has_rendered_file_and_gold(golds: list[dict]) -> None:
@@ -224,21 +177,10 @@ def test_gold_spans_equal_turn_slices(golds: list[dict]) -> None:
 
 
 def test_pii_counts_match_the_readme(golds: list[dict], readme: str) -> None:
-    by_type = Counter(s["type"] for s in all_spans(golds))
-    total = sum(by_type.values())
-    assert 330 <= total <= 380
-    for kind, minimum in PII_MINIMUM.items():
-        assert by_type[kind] >= minimum, kind
-    line = ", ".join(f"{k} {v}" for k, v in sorted(by_type.items(), key=lambda kv: (-kv[1], kv[0])))
-    assert f"({total} marked mentions)" in readme
-    assert line in readme
-    for g in golds:
-        n = sum(len(t["pii"]) for t in g["turns"])
-        row = f"| {g['label']} | {g['format']} |"
-        found = [r for r in readme_rows() if r.startswith(row)]
-        assert len(found) == 1, g["label"]
-        cells = [c.strip() for c in found[0].strip("|").split("|")]
-        assert cells[-2:] == [str(len(g["turns"])), str(n)], g["label"]
+    check_pii_counts_match_the_readme(
+        golds, readme, minimum=PII_MINIMUM, total_range=(330, 380), alphabetical_ties=True
+    )
+    check_session_rows_in_readme(golds, raw_readme())
 
 
 def test_person_origin_balance_matches_the_readme(golds: list[dict], readme: str) -> None:
@@ -248,10 +190,7 @@ def test_person_origin_balance_matches_the_readme(golds: list[dict], readme: str
     total = sum(mentions.values())
     non_anglo = total - mentions["anglo"]
     assert non_anglo / total > 0.50
-    line = ", ".join(
-        f"{k} {v}" for k, v in sorted(mentions.items(), key=lambda kv: (-kv[1], kv[0]))
-    )
-    assert line in readme
+    assert count_line(mentions, alphabetical_ties=True) in readme
     assert f"non-anglo {non_anglo} of {total}" in readme
     persons = distinct_persons(golds)
     distinct_non_anglo = sum(o != "anglo" for o in persons.values())
@@ -272,29 +211,13 @@ def test_name_shapes_are_represented(golds: list[dict]) -> None:
     assert sum(bool(re.search(r"\b(van|de) |\bal-|o'", t)) for t in folded) >= 3
     assert sum("-" in t for t in texts) >= 4, "too few hyphenated names"
     assert sum(not t.isascii() for t in texts) >= 5, "too few non-ASCII names"
-    possessive = 0
-    sentence_start = 0
-    for g in golds:
-        for t in g["turns"]:
-            for s in t["pii"]:
-                if s["type"] != "PERSON":
-                    continue
-                possessive += t["text"][s["end"] : s["end"] + 2] == "'s"
-                before = t["text"][: s["start"]].rstrip()
-                sentence_start += s["start"] == 0 or before.endswith((".", "?", "!"))
-    assert possessive >= 3, "too few possessives"
-    assert sentence_start >= 5, "too few names opening a sentence"
-    teams = [k for g in golds if g["format"].startswith("teams") for k in g["speakers"]]
-    assert sum(", " in k for k in teams) >= 10, "Teams files should show 'Last, First' names"
+    assert possessive_names(golds) >= 3, "too few possessives"
+    assert names_opening_a_sentence(golds) >= 5, "too few names opening a sentence"
+    assert last_first_speakers(golds) >= 10, "Teams files should show 'Last, First' names"
 
 
 def test_word_names_marked_and_also_left_as_words(golds: list[dict]) -> None:
-    marked = {s["text"].casefold() for s in all_spans(golds, "PERSON")}
-    masked = masked_texts(golds)
-    for word in WORD_NAMES:
-        assert any(m == word or m.startswith(word + " ") for m in marked), word
-        unmarked = sum(len(re.findall(rf"\b{word}\b", text, flags=re.I)) for text in masked)
-        assert unmarked >= 1, f"{word} never appears as an ordinary word"
+    check_word_names_marked_and_also_left_as_words(golds, WORD_NAMES)
 
 
 def test_orgs_with_and_without_org_words(golds: list[dict]) -> None:
@@ -311,12 +234,7 @@ def test_orgs_with_and_without_org_words(golds: list[dict]) -> None:
 
 def test_phones_are_drama_numbers_in_varied_shapes(golds: list[dict]) -> None:
     phones = [s["text"] for s in all_spans(golds, "PHONE")]
-    for p in phones:
-        digits = national_digits(p)
-        assert any(
-            digits.startswith(prefix) and len(digits) == len(prefix) + rest
-            for prefix, rest in DRAMA_RANGES
-        ), "a phone outside the Ofcom drama ranges"
+    check_phones_in_drama_ranges(phones, DRAMA_PHONE, spoken_punctuation=True, quiet=True)
     assert any(p.startswith("+44 (0)") for p in phones)
     assert any(p.startswith("+44 ") and "(0)" not in p for p in phones)
     assert any(re.fullmatch(r"\+?\d{11,12}", p) for p in phones), "no unspaced number"
@@ -343,43 +261,15 @@ def test_ids_emails_postcodes_have_varied_forms(golds: list[dict]) -> None:
 
 
 def test_public_references_present_and_unmarked(golds: list[dict]) -> None:
-    for ref in PUBLIC_REFERENCES:
-        bare = 0
-        for g in golds:
-            for t in g["turns"]:
-                for m in re.finditer(rf"\b{re.escape(ref)}\b", t["text"]):
-                    inside = [s for s in t["pii"] if s["start"] < m.end() and s["end"] > m.start()]
-                    for s in inside:  # only a longer named body may contain it
-                        assert s["start"] <= m.start() and s["end"] >= m.end(), ref
-                        assert s["text"] != ref, ref
-                    bare += not inside
-        assert bare >= 1, ref
+    check_public_references_present_and_unmarked(golds, PUBLIC_REFERENCES)
 
 
 def test_loe_and_theme_labels(golds: list[dict], readme: str) -> None:
-    themes_by_loe: dict[str, set[str]] = {loe: set() for loe in LOES}
-    sessions_by_theme: dict[str, set[str]] = {}
-    turns_by_theme: Counter = Counter()
-    for g in golds:
-        for t in g["turns"]:
-            assert set(t["loe"]) <= LOES and len(set(t["loe"])) == len(t["loe"])
-            role = g["speakers"][t["speaker"]]["role"]
-            if t["theme"] is None:
-                assert not (t["loe"] and role == "participant"), (g["label"], t["i"])
-                continue
-            assert role == "participant" and len(t["loe"]) == 1, (g["label"], t["i"])
-            loe, slug = t["theme"].split("/", 1)
-            assert loe in t["loe"] and re.fullmatch(r"[a-z0-9-]+", slug)
-            themes_by_loe[loe].add(t["theme"])
-            sessions_by_theme.setdefault(t["theme"], set()).add(g["label"])
-            turns_by_theme[t["theme"]] += 1
-    for loe, themes in themes_by_loe.items():
-        assert len(themes) == 4, (loe, len(themes))
-    assert len(sessions_by_theme) == 16
-    for theme, labels in sessions_by_theme.items():
-        assert len(labels) >= 2, "a theme does not recur across sessions"
-        assert f"{theme.split('/', 1)[1]} {turns_by_theme[theme]}" in readme
-    assert f"coded participant turns: {sum(turns_by_theme.values())}" in readme
+    coded = check_loe_and_theme_labels(golds, themes_per_loe=(4, 4), quiet=True)
+    assert len(coded) == 16
+    for theme, n in coded.items():
+        assert f"{theme.split('/', 1)[1]} {n}" in readme
+    assert f"coded participant turns: {coded.total()}" in readme
 
 
 def test_no_consecutive_turns_by_one_speaker(golds: list[dict]) -> None:

@@ -7,7 +7,6 @@ size and balance at what the benchmarks rely on.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from pathlib import Path
 
@@ -15,13 +14,20 @@ import pytest
 
 from tests.bench import labelled_set
 from tests.bench.labelled_set import (
-    LOES,
     PII_TYPES,
+    all_spans,
     check_every_script_has_rendered_file_and_gold,
     check_gold_spans_equal_turn_slices,
+    check_loe_and_theme_labels,
     check_no_consecutive_turns_by_one_speaker,
+    check_public_references_present_and_unmarked,
     check_rendered_files_align_with_gold_turns,
     check_scripts_rerender_to_the_committed_files,
+    check_sessions_kinds_formats_and_sizes,
+    check_word_names_marked_and_also_left_as_words,
+    distinct_persons,
+    last_first_speakers,
+    possessive_names,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -66,36 +72,15 @@ def golds() -> list[dict]:
     return found
 
 
-def all_spans(golds: list[dict]) -> list[dict]:
-    return [s for g in golds for t in g["turns"] for s in t["pii"]]
-
-
-def distinct_persons(golds: list[dict]) -> dict[str, str]:
-    """Distinct PERSON surfaces (case-folded) mapped to their origin."""
-    out: dict[str, str] = {}
-    for s in all_spans(golds):
-        if s["type"] == "PERSON":
-            out.setdefault(s["text"].casefold(), s["origin"])
-    return out
-
-
 def test_every_script_has_rendered_file_and_gold(golds: list[dict]) -> None:
     check_every_script_has_rendered_file_and_gold(HELDOUT, golds)
 
 
 def test_sessions_kinds_formats_and_sizes(golds: list[dict]) -> None:
     assert len(golds) >= 6
-    assert Counter(g["format"] for g in golds) == FORMATS_WANTED
-    for g in golds:
-        n_turns = len(g["turns"])
-        participants = [k for k, v in g["speakers"].items() if v["role"] == "participant"]
-        if g["kind"] == "interview":
-            assert 25 <= n_turns <= 35, g["label"]
-        else:
-            assert g["kind"] == "focus group"
-            assert 35 <= n_turns <= 50, g["label"]
-            assert 4 <= len(participants) <= 6, g["label"]
-    assert sum(g["kind"] == "interview" for g in golds) == 1
+    check_sessions_kinds_formats_and_sizes(
+        golds, FORMATS_WANTED, interview_turns=(25, 35), group_turns=(35, 50)
+    )
 
 
 def test_gold_spans_equal_turn_slices(golds: list[dict]) -> None:
@@ -120,67 +105,25 @@ def test_distinct_person_names_and_origin_balance(golds: list[dict]) -> None:
 
 
 def test_name_shapes_are_represented(golds: list[dict]) -> None:
-    persons = [s for s in all_spans(golds) if s["type"] == "PERSON"]
-    texts = [s["text"] for s in persons]
+    texts = [s["text"] for s in all_spans(golds, "PERSON")]
     assert any(t[:1].islower() for t in texts), "no lower-case name"
     assert any(" " in t for t in texts), "no full name"
-    possessive = 0
-    for g in golds:
-        for t in g["turns"]:
-            for s in t["pii"]:
-                if s["type"] == "PERSON" and t["text"][s["end"] : s["end"] + 2] == "'s":
-                    possessive += 1
-    assert possessive >= 2
-    teams_speakers = [
-        k for g in golds if g["format"].startswith("teams") for k in g["speakers"] if ", " in k
-    ]
-    assert len(teams_speakers) >= 10, "Teams files should show 'Last, First' names"
+    assert possessive_names(golds) >= 2
+    assert last_first_speakers(golds) >= 10, "Teams files should show 'Last, First' names"
 
 
 def test_word_names_marked_and_also_left_as_words(golds: list[dict]) -> None:
-    marked = {s["text"].casefold() for s in all_spans(golds) if s["type"] == "PERSON"}
-    for word in WORD_NAMES:
-        assert any(m == word or m.startswith(word + " ") for m in marked), word
-        unmarked = 0
-        for g in golds:
-            for t in g["turns"]:
-                masked = list(t["text"])
-                for s in t["pii"]:
-                    masked[s["start"] : s["end"]] = "#" * (s["end"] - s["start"])
-                unmarked += len(re.findall(rf"\b{word}", "".join(masked), flags=re.I))
-        assert unmarked >= 1, f"{word} never appears as an ordinary word"
+    check_word_names_marked_and_also_left_as_words(golds, WORD_NAMES, unmarked_as_prefix=True)
 
 
 def test_public_references_present_and_unmarked(golds: list[dict]) -> None:
-    for ref in PUBLIC_REFERENCES:
-        hits = 0
-        for g in golds:
-            for t in g["turns"]:
-                for m in re.finditer(rf"\b{re.escape(ref)}\b", t["text"]):
-                    hits += 1
-                    for s in t["pii"]:
-                        assert s["end"] <= m.start() or s["start"] >= m.end(), ref
-        assert hits >= 1, ref
+    check_public_references_present_and_unmarked(
+        golds, PUBLIC_REFERENCES, inside_longer_span_ok=False
+    )
 
 
 def test_loe_and_theme_labels(golds: list[dict]) -> None:
-    themes_by_loe: dict[str, set[str]] = {loe: set() for loe in LOES}
-    sessions_by_theme: dict[str, set[str]] = {}
-    for g in golds:
-        for t in g["turns"]:
-            assert set(t["loe"]) <= LOES and len(set(t["loe"])) == len(t["loe"])
-            role = g["speakers"][t["speaker"]]["role"]
-            if t["theme"] is None:
-                assert not (t["loe"] and role == "participant"), (g["label"], t["i"])
-                continue
-            loe, slug = t["theme"].split("/", 1)
-            assert loe in t["loe"] and re.fullmatch(r"[a-z0-9-]+", slug)
-            themes_by_loe[loe].add(t["theme"])
-            sessions_by_theme.setdefault(t["theme"], set()).add(g["label"])
-    for loe, themes in themes_by_loe.items():
-        assert 3 <= len(themes) <= 4, (loe, sorted(themes))
-    for theme, labels in sessions_by_theme.items():
-        assert len(labels) >= 2, f"{theme} does not recur across sessions"
+    check_loe_and_theme_labels(golds)
 
 
 def test_no_consecutive_turns_by_one_speaker(golds: list[dict]) -> None:
