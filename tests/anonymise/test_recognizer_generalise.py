@@ -137,6 +137,8 @@ def ids(text):
         ("under candidate numbers like 2021-0917-33.", "2021-0917-33"),
         ("My learner number is 4827 1639 50 and", "4827 1639 50"),
         ("i've got a ticket open right now cmn 88213", "cmn 88213"),
+        ("the reference was pcc/hou/1093 and every time", "pcc/hou/1093"),
+        ("referral oh/21/0339 i think", "oh/21/0339"),
     ],
 )
 def test_id_shapes(text, ref):

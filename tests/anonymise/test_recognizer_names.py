@@ -56,6 +56,7 @@ def names():
         ("a family in bellingham and ade who chairs it said well", "ade"),
         ("on paper and my assessor hope is amazing but", "hope"),
         ("the other guy on the panel, bill, he sort of looked embarrassed", "bill"),
+        ("hi everyone precious i work in the housing needs team", "precious"),
     ],
 )
 def test_first_names_found(run, names, text, expected):

@@ -179,6 +179,11 @@ def strong_name_context(doc: Any, i: int, j: int) -> bool:
         return False  # "my sister said", "the manager decided"
     if prev in {"i'm", "called", "named"}:
         return True
+    greeting = {"hi", "hello", "hiya", "morning", "afternoon", "evening"}
+    if prev in greeting or (
+        prev in {"everyone", "everybody", "all"} and i > 1 and doc[i - 2].lower_ in greeting
+    ):
+        return True  # "hi everyone precious i work in housing"
     if prev in ROLES_BEFORE and i > 1 and doc[i - 2].lower_ in {
         "my", "our", "the", "his", "her", "their", "your", "colleague", "manager"
     } and (doc[i].lower_ in WORD_NAMES or not is_vocabulary(doc[i].lower_)):  # fmt: skip

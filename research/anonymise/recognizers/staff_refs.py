@@ -24,7 +24,7 @@ from research.anonymise.recognizers.lexicon import is_vocabulary
 
 CODED = re.compile(
     r"\b[A-Z]{2,5}[-/](?=[A-Z0-9/-]*\d{3})[A-Z0-9]+(?:[-/][A-Z0-9]+)*\b"  # EMP-20417, FWR/2021/0088
-    r"|\b[a-z]{2,5}(?:-[a-z]{2,5})*-(?=[a-z0-9/-]*\d{3})[a-z0-9]+(?:[-/][a-z0-9]+)*\b"  # wal-hsg-0917
+    r"|\b[a-z]{2,5}(?:[-/][a-z]{2,5})*[-/](?=[a-z0-9/-]*\d{3})[a-z0-9]+(?:[-/][a-z0-9]+)*\b"  # wal-hsg-0917, pcc/hou/1093
     r"|\b[A-Z]{1,3}-\d{5,10}\b"  # C-100482
     r"|\b[A-Z]{2,5} \d{2,6}(?:[ /-]\d{2,6}){0,3}\b"  # SR 2021/44917, IR 20 1187 (see _not_coded)
     r"|\b[A-Z]{1,5}\d{6,10}[A-Z]?\b"  # E1234567, H0448213, RITM0042918
