@@ -278,3 +278,9 @@ def test_msgpack_registries_skip_the_entry_point_scan_when_there_are_none(detect
     group = "_".join(msgpack_decoders.namespace)
     assert msgpack_decoders.entry_points is bool(list(entry_points(group=group)))
     assert "numpy" in msgpack_decoders.get_all()  # what it registers in code is still there
+
+
+def test_a_surname_inside_a_place_does_not_retype_it(detector):
+    text = "I grew up near Castle Vale, and Adaeze went to Oldbury."
+    found = {d.text: d.entity_type for d in detector.analyze(text)}
+    assert found["Castle Vale"] == "PLACE" and found["Adaeze"] == "PERSON"

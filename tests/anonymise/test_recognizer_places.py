@@ -78,3 +78,10 @@ def test_place_words_in_ordinary_use(run, places, text):
 def test_a_city_abroad_that_is_a_word_or_name_needs_capitals_and_context(run, places):
     assert run(places, "it was nice of her, victoria said") == []
     assert ("Nice", "PLACE") in run(places, "I lived in Nice for a year")
+
+
+def test_title_case_areas_after_in_but_not_departments(run, places):
+    found = run(places, "I grew up in Lozells Wood and work in Adult Social Care now.")
+    assert ("Lozells Wood", "PLACE") in found
+    assert not any("Social" in t for t, _ in found)
+    assert run(places, "It was in Black History Month, in Human Resources.") == []

@@ -102,6 +102,26 @@ PLACE_NOUNS = {
     "plain",
     "leys",
 }
+# "grew up in Moss Side", "near Castle Vale": a Title Case run of ordinary words after these
+AREA_BEFORE = {"in", "near", "around", "outside", "across", "through", "towards", "from"}
+# words of departments, programmes and events, capitalised in minutes and in speech alike
+NOT_AREA = {
+    "services", "service", "care", "social", "health", "team", "teams", "department",
+    "resources", "human", "customer", "adult", "adults", "children's", "children", "family",
+    "development", "management", "learning", "finance", "housing", "planning", "highways",
+    "waste", "recycling", "leisure", "revenues", "benefits", "history", "month", "week",
+    "year", "day", "lockdown", "equality", "diversity", "inclusion", "network", "group",
+    "staff", "office", "board", "committee", "panel", "meeting", "training", "programme",
+    "scheme", "project", "council", "government", "policy", "strategy", "level", "grade",
+    "band", "stage", "phase", "part", "section", "unit", "black", "white", "asian", "mental",
+    "public", "scene", "support", "operations", "transformation", "people", "workforce",
+    "leadership", "executive", "corporate", "legal", "procurement", "digital", "communications",
+    "environmental", "regulatory", "safeguarding", "education", "skills", "economy",
+    "regeneration", "property", "assets", "contact", "centre", "enforcement", "licensing",
+    "trading", "standards", "registration", "libraries", "culture", "sport", "events",
+    "awareness", "pride", "ramadan", "diwali", "christmas", "easter", "eid", "matters",
+    "lives", "first", "new", "old",
+}  # fmt: skip
 ROOM = re.compile(r"\b(?:Room|Rm|Suite)\s+\d{1,4}(?:\.\d{1,3})?[A-Z]?\b")
 # capitalised mid-sentence, these name one building on their own
 SINGLE = {"guildhall", "courts"}
@@ -155,6 +175,10 @@ class UkPlaceRecognizer(LocalRecognizer):
             low = p.lower()
             matcher.add(p, low in words or low in names or low in family or len(low) <= 3)
         self.matcher = matcher
+        from research.anonymise.recognizers.brands import public_bodies
+        from research.anonymise.recognizers.lexicon import not_names
+
+        self.skip = not_names() | {w for p in public_bodies() for w in p.split()}
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list:
         doc = nlp_doc(nlp_artifacts)
@@ -181,6 +205,7 @@ class UkPlaceRecognizer(LocalRecognizer):
             span = doc[i:j]
             out.append(result("PLACE", span.start_char, span.end_char, score, self))
         out.extend(self._named_buildings(doc))
+        out.extend(self._areas_after_in(doc))
         for m in ROOM.finditer(text):  # "Room 2.14", "Meeting Room 3B"
             out.append(result("PLACE", m.start(), m.end(), self.SCORE, self))
         return out
@@ -210,4 +235,26 @@ class UkPlaceRecognizer(LocalRecognizer):
                 i += 1
             if i < k:
                 out.append(result("PLACE", doc[i].idx, tok.idx + len(tok), self.SCORE, self))
+        return out
+
+    def _areas_after_in(self, doc: Any) -> list:
+        """Two or three Title Case ordinary words after in/near/from... name an area of a town
+        ("grew up in Moss Side", "near Castle Vale"), unless a word of them belongs to a
+        department, programme or event ("in Adult Social Care", "in Black History Month")."""
+        out: list = []
+        n = len(doc)
+        for k in range(1, n):
+            if doc[k - 1].lower_ not in AREA_BEFORE:
+                continue
+            j = k
+            while j < n and j - k < 3 and doc[j].is_alpha and is_capitalised(doc[j].text):
+                if doc[j].text.isupper():
+                    break
+                j += 1
+            if j - k < 2 or (j < n and is_capitalised(doc[j].text) and doc[j].is_alpha):
+                continue  # one word is the gazetteers' job; a longer run is something else
+            words = [doc[x].lower_ for x in range(k, j)]
+            if any(w in NOT_AREA or w in self.skip for w in words):
+                continue
+            out.append(result("PLACE", doc[k].idx, doc[j - 1].idx + len(doc[j - 1]), 0.5, self))
         return out
