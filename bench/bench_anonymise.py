@@ -41,6 +41,7 @@ SETS = {
     "dev5": REPO / "bench" / "data" / "dev5",
     "dev6": REPO / "bench" / "data" / "dev6",
     "dev7": REPO / "bench" / "data" / "dev7",
+    "dev8": REPO / "bench" / "data" / "dev8",
     "heldout2": REPO / "bench" / "data" / "heldout2",
     "heldout3": REPO / "bench" / "data" / "heldout3",
 }

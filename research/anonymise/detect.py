@@ -235,6 +235,7 @@ def widen_people(text: str, found: list[Detection]) -> list[Detection]:
             d = Detection(d.start, d.end, "PERSON", d.text, d.score, d.recognizer)  # "Mr Bramley"
         if d.entity_type == "PERSON":
             start = _without_leading_words(text, start, end)  # spaCy's "rang sharon"
+            end = _without_trailing_words(text, start, end)  # spaCy's "sandra works"
             start, end = widen_person(text, start, end)
         if (start, end) != (d.start, d.end) and start < end:
             d = Detection(start, end, d.entity_type, text[start:end], d.score, d.recognizer)
@@ -280,6 +281,20 @@ def place_lists(text: str, found: list[Detection]) -> list[Detection]:
             continue
         out.append(Detection(m.start(1), m.end(1), "PLACE", word, 0.5, "PlaceList"))
     return out
+
+
+def _without_trailing_words(text: str, start: int, end: int) -> int:
+    """End of a person span before lower-case English words after the name ("sandra works")."""
+    from research.anonymise.recognizers.lexicon import first_names, is_word_form, surnames
+
+    while True:
+        m = re.search(r"\s+([a-z]+)$", text[start:end])
+        if not m or m.start() == 0:
+            return end
+        word = m.group(1)
+        if word in first_names() or word in surnames() or not is_word_form(word):
+            return end
+        end = start + m.start()
 
 
 def _without_leading_words(text: str, start: int, end: int) -> int:

@@ -93,6 +93,18 @@ def _first_names() -> frozenset[str]:
     return frozenset(first_names())
 
 
+def _word_not_name(tok: str) -> bool:
+    """An inflected English word that no name list holds ("works", "said")."""
+    from research.anonymise.recognizers.lexicon import first_names, is_word_form, surnames
+
+    return (
+        is_word_form(tok)
+        and tok not in _first_names()
+        and tok not in surnames()
+        and (tok not in first_names())
+    )
+
+
 def propagatable(surface: str) -> bool:
     """Whether a detected person name is safe to search for everywhere.
 
@@ -131,6 +143,8 @@ class NameMatcher:
                 for tok in tokens:
                     # "Adam and Eve" spreads Adam and Eve, never "And"; "Cheers Ruth" not "Cheers"
                     if len(tok) >= MIN_TOKEN and tok not in _PARTICLES and tok not in STOP_WORDS:
+                        if _word_not_name(tok):
+                            continue  # spaCy's "sandra works": "works" is no name to spread
                         variants.setdefault(tok, tok)
         self.case_free: list[str] = []
         self.capitalised: list[str] = []

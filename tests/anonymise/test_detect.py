@@ -284,3 +284,12 @@ def test_a_surname_inside_a_place_does_not_retype_it(detector):
     text = "I grew up near Castle Vale, and Adaeze went to Oldbury."
     found = {d.text: d.entity_type for d in detector.analyze(text)}
     assert found["Castle Vale"] == "PLACE" and found["Adaeze"] == "PERSON"
+
+
+def test_a_verb_after_a_name_is_cut_off_and_never_spread(detector):
+    text = "my friend sandra works for preston and my cousin linh works at sainsburys"
+    found = [d.text for d in detector.analyze(text)]
+    assert "works" not in " ".join(found)
+    from research.anonymise.propagate import NameMatcher
+
+    assert [h.text for h in NameMatcher(["sandra works"]).find("it works, sandra")] == ["sandra"]

@@ -93,6 +93,7 @@ def test_lower_case_turns_take_capitalised_only_entries_where_an_employer_stands
     assert surfaces(run, employers, text) == {"goldsmiths", "sanctuary"}
     assert surfaces(run, employers, "the next thing is boots on the ground") == set()
     assert surfaces(run, employers, "I did my masters at goldsmiths") == set()  # a cased turn
+    assert surfaces(run, employers, "i share it with three people and my sister") == set()
 
 
 @pytest.mark.parametrize(

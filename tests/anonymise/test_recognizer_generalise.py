@@ -139,6 +139,7 @@ def ids(text):
         ("i've got a ticket open right now cmn 88213", "cmn 88213"),
         ("the reference was pcc/hou/1093 and every time", "pcc/hou/1093"),
         ("referral oh/21/0339 i think", "oh/21/0339"),
+        ("the early conciliation number R118204/21/63. We settled.", "R118204/21/63"),
     ],
 )
 def test_id_shapes(text, ref):

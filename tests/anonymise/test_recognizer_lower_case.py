@@ -23,6 +23,9 @@ def lower():
         ("if they make us go back into sand martin house full time", "sand martin house"),
         ("i live in orton by ferry meadows and i walk at lunch", "ferry meadows"),
         ("yes thats it still st pauls road", "st pauls road"),
+        ("they moved it to the bispham campus and i live out", "bispham campus"),
+        ("on maternity in the revoe office and then they", "revoe office"),
+        ("out on the rounds in south shore so no chance", "south shore"),
     ],
 )
 def test_bare_named_place_after_a_preposition(run, lower, text, expected):
@@ -43,6 +46,7 @@ def test_college_words_make_an_organisation(run, lower):
         "in some way it was fine, at close range, in real estate",
         "she went to sixth form college and then to town hall",
         "i was in living room at night",
+        "i was in the main office and at head office and in the back office",
     ],
 )
 def test_generic_places_are_left(run, lower, text):

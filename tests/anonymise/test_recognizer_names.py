@@ -92,6 +92,7 @@ def test_first_names_found(run, names, text, expected):
         "my manager decided, my sister went home",
         "i paid the bill, he said, and that was that",
         "For the supervisor job at the depot there was an interview.",
+        "i saw it on indeed honestly nothing clever my cousin said",
     ],
 )
 def test_ordinary_words_not_names(run, names, text):
@@ -123,6 +124,10 @@ def test_set_terms_replaces_the_list(run):
     rec = KnownPeopleRecognizer(["Priya Sharma"])
     rec.set_terms(["Kwabena Owusu"])
     assert run(rec, "Priya and Kwabena") == [("Kwabena", "PERSON")]
+
+
+def test_lower_case_turns_unknown_word_after_up_or_down_is_a_place(run, names):
+    assert ("bickerstaffe", "PLACE") in run(names, "its full time and based up bickerstaffe")
 
 
 def test_lower_case_turns_unknown_word_after_at_or_from_is_a_place(run, names):

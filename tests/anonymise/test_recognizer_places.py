@@ -60,6 +60,8 @@ def test_plain_council_word_is_not_an_org(run, councils):
         ("when I said Harare, she said, oh", "Harare"),
         ("Office staff in Darwen and the Old Town Hall liked it", "Old Town Hall"),
         ("We met in Room 2.14 when we were allowed in", "Room 2.14"),
+        ("did three days in committee room b she was brilliant", "committee room b"),
+        ("the course is at UCB on Summer Row on a Tuesday", "Summer Row"),
         ("i qualified in accra and then i was in galway", "accra"),
     ],
 )

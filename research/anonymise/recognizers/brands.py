@@ -566,8 +566,13 @@ class UkEmployerRecognizer(LocalRecognizer):
             return self.SCORE
         if not capitals and lower_case_turn(doc):
             # no capitals to go by: where an employer stands ("at goldsmiths", "through
-            # sanctuary"), a capitalised-only or ordinary-word entry counts
-            return self.SCORE_CAPITALISED if self._context(doc, lowers, i, j) else 0.0
+            # sanctuary"), a capitalised-only or ordinary-word entry counts; never a number
+            # or little word ("with three people")
+            if any(doc[k].is_stop for k in range(i, j)):
+                return 0.0
+            p = _prev_word(doc, lowers, i)
+            strong = p >= 0 and lowers[p] in {"at", "for", "joined", "through", "via", "agency"}
+            return self.SCORE_CAPITALISED if strong else 0.0
         if level == CAPITALISED:
             if not capitals:
                 return 0.0

@@ -113,7 +113,8 @@ MONTH_BEFORE = {
     "late", "mid", "end", "during", "before", "after", "through", "every", "each", "that",
     "to", "into", "between", "and", "or", "mid-", "start", "beginning",
 }  # fmt: skip
-LOWER_PLACE_BEFORE = {"at", "in", "from", "near", "to", "for", "with"}
+LOWER_PLACE_BEFORE = {"at", "in", "from", "near", "to", "for", "with", "up", "down", "over"}
+LOWER_PLACE_BEFORE |= {"round", "past", "outside", "into", "towards"}
 KIN_BEFORE = {"my", "his", "her", "our", "their", "your", "a", "the", "whose"}
 
 
@@ -445,13 +446,13 @@ class FirstNameRecognizer(LocalRecognizer):
                     (
                         not capital
                         and low not in ADVERBS
-                        and (low in self.name_words or not tok.is_stop)
+                        and (low in self.name_words or not is_vocabulary(low))
                         and self._role_after(doc, i)
                     )
                     or (
                         not capital
                         and low not in ADVERBS
-                        and (low in self.name_words or not tok.is_stop)
+                        and (low in self.name_words or not is_vocabulary(low))
                         and (strong_name_context(doc, i, i + 1) or self._lower_full_name(doc, i))
                     )
                     or (not capital and self._lower_short_name(doc, i))

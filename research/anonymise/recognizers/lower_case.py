@@ -21,9 +21,11 @@ from research.anonymise.recognizers.places import GENERIC_FIRST, PLACE_NOUNS
 
 BEFORE = {"at", "in", "on", "from", "near", "to", "outside", "behind", "opposite", "round"}
 BEFORE |= {"around", "towards", "past", "by", "off", "via", "of", "into", "still"}
+# where a team sits, named after its area: "in the revoe office" (only after unknown words)
+SITE_HEADS = {"office", "site", "base", "hub", "yard"}
 # open places named like buildings: "by ferry meadows", "at lynch wood"
 OPEN_HEADS = {"wood", "woods", "meadows", "meadow", "green", "common", "heath", "moor"}
-OPEN_HEADS |= {"field", "fields", "hill", "vale", "bridge", "quays", "docks"}
+OPEN_HEADS |= {"field", "fields", "hill", "vale", "bridge", "quays", "docks", "shore", "beach"}
 # words whose head is a kind of institution, not a building: the name is an organisation's
 ORG_HEADS = {"college", "school", "academy", "university", "uni", "sixth-form", "institute"}
 # heads too ordinary to name anything in lower case ("in some way", "at close range")
@@ -92,15 +94,26 @@ class LowerCasePlaceRecognizer(LocalRecognizer):
         for k, tok in enumerate(doc):
             head = tok.lower_
             org = head in ORG_HEADS
-            if not (org or head in PLACE_NOUNS or head in OPEN_HEADS) or k < 2:
+            if not (org or head in PLACE_NOUNS or head in OPEN_HEADS or head in SITE_HEADS):
+                continue
+            if k < 2:
                 continue
             i = k
             while i > 0 and k - i < MAX_MODIFIERS and _modifier(doc[i - 1], org):
                 i -= 1
-            if i == k or i == 0 or doc[i - 1].lower_ not in BEFORE:
+            if i == k or i == 0:
                 continue
+            if doc[i - 1].lower_ not in BEFORE:
+                # "the bispham campus": an article is fine before words in no word list
+                unknown = all(not is_vocabulary(doc[x].lower_) for x in range(i, k))
+                if not (unknown and doc[i - 1].lower_ == "the" and i > 1):
+                    continue
+                if doc[i - 2].lower_ not in BEFORE:
+                    continue
             if head in WEAK_HEADS and k - i < 2 and is_vocabulary(doc[i].lower_):
-                continue  # "in spare room", "in real estate": one ordinary word before a weak head
+                continue
+            if head in SITE_HEADS and any(is_vocabulary(doc[x].lower_) for x in range(i, k)):
+                continue  # "in the main office", "at head office"  # "in spare room", "in real estate": one ordinary word before a weak head
             kind = "ORG" if org else "PLACE"
             out.append(result(kind, doc[i].idx, tok.idx + len(tok), self.SCORE, self))
         return out

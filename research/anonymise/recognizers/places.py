@@ -101,6 +101,13 @@ PLACE_NOUNS = {
     "chapel",
     "plain",
     "leys",
+    "row",
+    "walk",
+    "shore",
+    "beach",
+    "pier",
+    "sands",
+    "promenade",
 }
 # "grew up in Moss Side", "near Castle Vale": a Title Case run of ordinary words after these
 AREA_BEFORE = {"in", "near", "around", "outside", "across", "through", "towards", "from"}
@@ -122,7 +129,11 @@ NOT_AREA = {
     "awareness", "pride", "ramadan", "diwali", "christmas", "easter", "eid", "matters",
     "lives", "first", "new", "old",
 }  # fmt: skip
-ROOM = re.compile(r"\b(?:Room|Rm|Suite)\s+\d{1,4}(?:\.\d{1,3})?[A-Z]?\b")
+ROOM = re.compile(
+    r"\b(?:[Rr]oom|R[Mm]|[Ss]uite)\s+\d{1,4}(?:\.\d{1,3})?[A-Za-z]?\b"  # "Room 2.14", "room 3b"
+    r"|\b(?:[Cc]ommittee|[Mm]eeting|[Cc]onference|[Bb]oard|[Tt]raining)\s+[Rr]oom\s+"
+    r"(?:\d{1,4}[A-Za-z]?|[A-Za-z])\b"  # "committee room b"
+)
 # capitalised mid-sentence, these name one building on their own
 SINGLE = {"guildhall", "courts"}
 GENERIC_FIRST = {
