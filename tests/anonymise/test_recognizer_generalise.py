@@ -80,6 +80,7 @@ def test_vocabulary_includes_plurals_and_nouns():
         ("i was at princess yachts as an electrician, better money", "princess yachts"),
         ("At our church, Bethel Pentecostal, half of us work in care.", "Bethel Pentecostal"),
         ("Friday night I'm at choir at Christ Apostolic Church.", "Christ Apostolic Church"),
+        ("Tracey from the Kent County branch signed me up.", "Kent County branch"),
     ],
 )
 def test_org_shapes(run, text, surface):

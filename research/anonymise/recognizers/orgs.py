@@ -135,6 +135,9 @@ COUNCIL_ACRONYM = re.compile(r"^[A-Z]{1,4}(?:CC|BC|DC|MBC|MDC|CBC)$")
 # Community group", "the Pear Tree jobs club"
 NOUNS_AFTER = {"group", "project", "charity", "forum", "club", "association", "society"}
 NOUNS_AFTER |= {"network", "collective", "cic", "foundation", "trust", "programme", "scheme"}
+NOUNS_AFTER |= {"branch"}
+# nouns that belong to the name: "the Kent County branch" (of a union) is the branch itself
+NOUNS_IN_NAME = {"branch"}
 KINDS_BEFORE_NOUN = {
     "jobs", "job", "youth", "community", "support", "staff", "women's", "men's", "parents",
     "carers", "football", "cricket", "running", "book", "lunch", "homework", "breakfast",
@@ -257,7 +260,7 @@ class OrgNameRecognizer(LocalRecognizer):
                 continue
             if all(w in GENERIC for w in words):
                 continue
-            end = doc[j - 1]
+            end = doc[k] if doc[k].lower_ in NOUNS_IN_NAME else doc[j - 1]
             out.append(result("ORG", doc[i].idx, end.idx + len(end), self.SCORE_NOUN, self))
         return out
 
