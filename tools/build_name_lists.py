@@ -2,7 +2,8 @@
 
 Usage: ``python tools/build_name_lists.py [OUT_DIR]`` (default research/anonymise/data);
 ``--nouns [OUT_DIR]`` rebuilds only ``english_nouns.txt.gz`` (seconds, no names-dataset);
-``--cities [OUT_DIR]`` only ``world_cities.txt.gz``.
+``--cities [OUT_DIR]`` only ``world_cities.txt.gz``; ``--names [OUT_DIR]`` only the first-name
+and surname lists.
 
 Run once by a developer: names-dataset takes ~18 s and ~2 GB to load, so it is never
 imported at run time; the lists it yields are committed as small gzip files.
@@ -109,6 +110,11 @@ COUNTRIES = {
 }
 TOP_FIRST = 400  # per country and gender
 TOP_LAST = 500  # per country
+# ranks beyond those, up to these, are added only when plainly a name: longer than three
+# letters, no English word or inflection (research.anonymise.recognizers.lexicon.is_word_form)
+# and no stop word: the long tail of names-dataset holds "Let", "Welcome", "Freedom"
+TOP_FIRST_MORE = 800
+TOP_LAST_MORE = 1000
 LATIN = re.compile(r"^[A-Z][a-z'\-àáâãäåçèéêëìíîïñòóôõöøùúûüýÿăąćčďđęěğıłńňőœřśşšţťůűźżž]+$")
 
 
@@ -138,25 +144,42 @@ def clean(name: str) -> str | None:
     return name
 
 
-def build(out: Path) -> None:
-    """Write the four lists into ``out``."""
+def plainly_a_name(name: str) -> bool:
+    """A name from the long tail that no one would read as a word (see TOP_FIRST_MORE)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from research.anonymise.recognizers.lexicon import is_word_form
+
+    low = name.lower()
+    return len(low) > 3 and low not in STOP_WORDS and not is_word_form(low)
+
+
+def top_names(nd, code: str) -> tuple[list[str], list[str]]:
+    """First names and surnames of one country: the core ranks, then the plain long tail."""
+    first, last = [], []
+    top = nd.get_top_names(n=TOP_FIRST_MORE, use_first_names=True, country_alpha2=code)
+    for names in top.get(code, {}).values():
+        for rank, n in enumerate(names):
+            if (c := clean(n)) is not None and (rank < TOP_FIRST or plainly_a_name(c)):
+                first.append(c)
+    top_last = nd.get_top_names(n=TOP_LAST_MORE, use_first_names=False, country_alpha2=code)
+    for rank, n in enumerate(top_last.get(code, [])):
+        if (c := clean(n)) is not None and (rank < TOP_LAST or plainly_a_name(c)):
+            last.append(c)
+    return first, last
+
+
+def write_names(out: Path, words: set[str]) -> None:
+    """first_names.tsv.gz and surnames.txt.gz (``--names``: these two only)."""
     from names_dataset import NameDataset
 
-    words = english_words()
     nd = NameDataset()
-    codes = [c for group in COUNTRIES.values() for c in group]
     first: dict[str, None] = {}
     last: dict[str, None] = {}
-    for code in codes:
-        top = nd.get_top_names(n=TOP_FIRST, use_first_names=True, country_alpha2=code)
-        for names in top.get(code, {}).values():
-            for n in names:
-                if (c := clean(n)) is not None:
-                    first.setdefault(c)
-        top_last = nd.get_top_names(n=TOP_LAST, use_first_names=False, country_alpha2=code)
-        for n in top_last.get(code, []):
-            if (c := clean(n)) is not None:
-                last.setdefault(c)
+    for code in [c for group in COUNTRIES.values() for c in group]:
+        f, s = top_names(nd, code)
+        first.update(dict.fromkeys(f))
+        last.update(dict.fromkeys(s))
     out.mkdir(parents=True, exist_ok=True)
     with gzip.open(out / "first_names.tsv.gz", "wt", encoding="utf-8") as fh:
         for n in sorted(first):
@@ -164,16 +187,21 @@ def build(out: Path) -> None:
             fh.write(f"{n}\t{flag}\n")
     with gzip.open(out / "surnames.txt.gz", "wt", encoding="utf-8") as fh:
         fh.write("\n".join(sorted(last)) + "\n")
+    n_amb = sum(1 for n in first if n.lower() in words)
+    print(f"first names: {len(first)} ({n_amb} ambiguous), surnames: {len(last)}")
+
+
+def build(out: Path) -> None:
+    """Write every list into ``out``."""
+    words = english_words()
+    write_names(out, words)
+    out.mkdir(parents=True, exist_ok=True)
     with gzip.open(out / "english_words.txt.gz", "wt", encoding="utf-8") as fh:
         fh.write("\n".join(sorted(words)) + "\n")
     write_places(out)
     write_countries(out)
     write_world_cities(out)
-    n_amb = sum(1 for n in first if n.lower() in words)
-    print(
-        f"first names: {len(first)} ({n_amb} ambiguous), surnames: {len(last)}, "
-        f"english words: {len(words)}"
-    )
+    print(f"english words: {len(words)}")
 
 
 def write_places(out: Path, min_population: int = 1000) -> None:
@@ -273,6 +301,11 @@ if __name__ == "__main__":
         write_nouns(Path(sys.argv[2]) if len(sys.argv) > 2 else DATA)
     elif sys.argv[1:2] == ["--cities"]:
         write_world_cities(Path(sys.argv[2]) if len(sys.argv) > 2 else DATA)
+    elif sys.argv[1:2] == ["--names"]:
+        # the packaged word list decides which names are also words (as at run time)
+        from research.anonymise.recognizers.lexicon import english_words as packaged_words
+
+        write_names(Path(sys.argv[2]) if len(sys.argv) > 2 else DATA, set(packaged_words()))
     else:
         build(Path(sys.argv[1]) if len(sys.argv) > 1 else DATA)
         write_nouns(Path(sys.argv[1]) if len(sys.argv) > 1 else DATA)

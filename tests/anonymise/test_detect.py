@@ -293,3 +293,11 @@ def test_a_verb_after_a_name_is_cut_off_and_never_spread(detector):
     from research.anonymise.propagate import NameMatcher
 
     assert [h.text for h in NameMatcher(["sandra works"]).find("it works, sandra")] == ["sandra"]
+
+
+def test_the_name_list_holds_the_long_tail_but_no_plain_words():
+    from research.anonymise.recognizers.lexicon import first_names, surnames
+
+    names = first_names()
+    assert len(names) > 50_000 and len(surnames()) > 40_000
+    assert not any(w in names for w in ("let", "welcome", "great", "freedom"))
