@@ -301,3 +301,12 @@ def test_the_name_list_holds_the_long_tail_but_no_plain_words():
     names = first_names()
     assert len(names) > 50_000 and len(surnames()) > 40_000
     assert not any(w in names for w in ("let", "welcome", "great", "freedom"))
+
+
+def test_departments_are_not_organisations_but_a_named_one_is(detector):
+    text = (
+        "I work in Adult Social Care, before that Children's Services, then Customer Services"
+        " and Human Resources. Kirklees Housing Services is different."
+    )
+    found = [(d.text, d.entity_type) for d in detector.analyze(text)]
+    assert found == [("Kirklees Housing Services", "ORG")]

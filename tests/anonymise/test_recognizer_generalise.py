@@ -100,6 +100,8 @@ def test_org_shapes(run, text, surface):
         # "as a <role>" after home, a span of time or a country
         "I worked at home as a carer. I was there for years as a cleaner.",
         "She came from Nigeria as a nurse.",
+        # departments are teams, not organisations
+        "I work in Adult Social Care, before that in Children's Services.",
         "The Pentecostal church helped, and the Methodist one. The Catholic Church too.",
     ],
 )

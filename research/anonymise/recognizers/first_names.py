@@ -157,7 +157,11 @@ class FirstNameRecognizer(LocalRecognizer):
         hit = self._unknown_cache.get(low)
         if hit is None:
             hit = not (
-                is_vocabulary(low) or low in self.names or low in self.skip or low in FILLERS
+                is_vocabulary(low)
+                or low in IRREGULAR  # "Children's Services"
+                or low in self.names
+                or low in self.skip
+                or low in FILLERS
             )
             self._unknown_cache[low] = hit
         return hit

@@ -131,6 +131,27 @@ CONNECTORS = {"and", "of", "for", "&", "on", "upon", "the"}
 UNIONS = {"unison", "gmb", "unite", "rcn", "nasuwt", "neu", "bma", "pcs"}
 # "KCC", "GCC", "BMBC", "CCC": council acronyms
 COUNCIL_ACRONYM = re.compile(r"^[A-Z]{1,4}(?:CC|BC|DC|MBC|MDC|CBC)$")
+# a council's departments, capitalised in speech and minutes alike: "Adult Social Care",
+# "Customer Services and Human Resources" name a team, not an organisation
+DEPARTMENT_WORDS = {
+    "adult", "adults", "social", "care", "children's", "children", "childrens", "customer",
+    "services", "service", "human", "resources", "housing", "finance", "planning", "highways",
+    "revenues", "benefits", "legal", "procurement", "ict", "it", "digital", "communications",
+    "comms", "environmental", "regulatory", "public", "health", "education", "learning",
+    "development", "organisational", "od", "workforce", "people", "waste", "recycling",
+    "street", "scene", "parks", "leisure", "libraries", "culture", "corporate", "strategy",
+    "policy", "performance", "transformation", "commissioning", "safeguarding", "family",
+    "families", "early", "help", "youth", "team", "department", "directorate", "division",
+    "unit", "and", "&", "of", "the", "support", "operations", "business", "hr",
+}  # fmt: skip
+
+
+def is_department(words: list[str]) -> bool:
+    """Every word of a span is a department word ("Adult Social Care", "Housing Services")."""
+    words = [w for w in words if w not in ("'s", "’s")]
+    return bool(words) and all(w.strip(".,'’") in DEPARTMENT_WORDS for w in words)
+
+
 # a name, then a lower-case word saying what it is: "the Roma Voice project", "the Vietnamese
 # Community group", "the Pear Tree jobs club"
 NOUNS_AFTER = {"group", "project", "charity", "forum", "club", "association", "society"}
@@ -216,6 +237,8 @@ class OrgNameRecognizer(LocalRecognizer):
                     i += 1
             names = [doc[k].lower_ for k in range(i, end)]
             if not any(w not in HEADS and w not in GENERIC and w not in UNIONS for w in names):
+                continue
+            if is_department(names):
                 continue
             if end - i < 2:
                 continue

@@ -139,6 +139,10 @@ class FilteredSpacyRecognizer(SpacyRecognizer):
         if entity == "PLACE":
             return " ".join(toks) not in countries()
         if entity == "ORG":
+            from research.anonymise.recognizers.orgs import is_department
+
+            if is_department(toks):
+                return False  # "Customer Services and Human Resources": teams, not employers
             return (
                 self.keep_all_orgs or bool(set(toks) & ORG_WORDS) or self._named_org(toks, surface)
             )
