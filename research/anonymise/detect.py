@@ -204,20 +204,19 @@ def retype_spacy(found: list[Detection]) -> list[Detection]:
     for d in found:
         street = d.entity_type == "PLACE" and d.text.split()[-1].lower() in STREET_WORDS
         if d.recognizer == "SpacyRecognizer" and not street:  # "Nelson Street" stays a place
-            overlapping = [o for o in ours if o.start < d.end and d.start < o.end]
-            # the one covering most of the span ("Castle Vale" the place, not "Vale" a surname)
-            other = max(
-                overlapping,
-                key=lambda o: (min(o.end, d.end) - max(o.start, d.start), o.score),
-                default=None,
-            )
-            covers = other is not None and (
-                min(other.end, d.end) - max(other.start, d.start) >= 0.6 * (d.end - d.start)
-            )  # "Vale" (a surname) does not retype "Castle Vale" (a place)
+            # the detection of ours covering most of the span, if it covers most of it:
+            # "Vale" (a surname) does not retype "Castle Vale" (a place)
+            other = max(ours, key=lambda o: (_shared(o, d), o.score), default=None)
+            covers = other is not None and _shared(other, d) >= 0.6 * (d.end - d.start)
             if covers and other.entity_type != d.entity_type:
                 d = Detection(d.start, d.end, other.entity_type, d.text, d.score, d.recognizer)
         out.append(d)
     return out
+
+
+def _shared(a: Detection, b: Detection) -> int:
+    """How many characters two detections share (negative when apart)."""
+    return min(a.end, b.end) - max(a.start, b.start)
 
 
 def widen_people(text: str, found: list[Detection]) -> list[Detection]:

@@ -95,14 +95,9 @@ def _first_names() -> frozenset[str]:
 
 def _word_not_name(tok: str) -> bool:
     """An inflected English word that no name list holds ("works", "said")."""
-    from research.anonymise.recognizers.lexicon import first_names, is_word_form, surnames
+    from research.anonymise.recognizers.lexicon import is_word_form, surnames
 
-    return (
-        is_word_form(tok)
-        and tok not in _first_names()
-        and tok not in surnames()
-        and (tok not in first_names())
-    )
+    return is_word_form(tok) and tok not in _first_names() and tok not in surnames()
 
 
 def propagatable(surface: str) -> bool:

@@ -184,14 +184,15 @@ def strong_name_context(doc: Any, i: int, j: int) -> bool:
         prev in {"everyone", "everybody", "all"} and i > 1 and doc[i - 2].lower_ in greeting
     ):
         return True  # "hi everyone precious i work in housing"
-    if prev in ROLES_BEFORE and i > 1 and doc[i - 2].lower_ in {
+    # after who they are: "my assessor hope is amazing", "my manager rose said" (a word-name or
+    # a word in no list; not "the supervisor job")
+    named = doc[i].lower_ in WORD_NAMES or not is_vocabulary(doc[i].lower_)
+    if named and prev in {"colleague", "manager", "supervisor", "boss"}:
+        return True
+    if named and prev in ROLES_BEFORE and i > 1 and doc[i - 2].lower_ in {
         "my", "our", "the", "his", "her", "their", "your", "colleague", "manager"
-    } and (doc[i].lower_ in WORD_NAMES or not is_vocabulary(doc[i].lower_)):  # fmt: skip
-        return True  # "my assessor hope is amazing", "our supervisor kev"; not "the supervisor job"
-    if prev in {"colleague", "manager", "supervisor", "boss"} and (
-        doc[i].lower_ in WORD_NAMES or not is_vocabulary(doc[i].lower_)
-    ):
-        return True  # "my manager rose said"; not "the supervisor job"
+    }:  # fmt: skip
+        return True
     if prev == "," and i > 1 and doc[i - 2].lower_ in {"colleague", "manager", "supervisor"}:
         return True
     if prev in SUBJECTS:  # "i hope from the start...": a verb after its subject

@@ -258,6 +258,7 @@ class OrgNameRecognizer(LocalRecognizer):
         project"): two words or more, or one word that is no ordinary word or public name."""
         from research.anonymise.recognizers.brands import public_bodies
 
+        public = public_bodies()
         out = []
         n = len(doc)
         for k in range(1, n):
@@ -270,16 +271,10 @@ class OrgNameRecognizer(LocalRecognizer):
             if i == j:
                 continue
             words = [doc[x].lower_ for x in range(i, j)]
-            phrase = " ".join(words)
-            public = public_bodies()
-            if phrase in public or any(w in public for w in words):
+            if " ".join(words) in public or any(w in public for w in words):
                 continue
-            if len(words) == 1 and (is_vocabulary(words[0]) or len(words[0]) < 3):
-                continue
-            if (
-                all(w in GENERIC or w in HEADS or is_vocabulary(w) for w in words)
-                and len(words) < 2
-            ):
+            w = words[0]  # one word must be no ordinary, short or organisation word
+            if len(words) == 1 and (is_vocabulary(w) or len(w) < 3 or w in GENERIC or w in HEADS):
                 continue
             if all(w in GENERIC for w in words):
                 continue

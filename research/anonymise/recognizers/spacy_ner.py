@@ -164,14 +164,13 @@ class FilteredSpacyRecognizer(SpacyRecognizer):
         public body, qualification or everyday phrase ("National Insurance", "DWP", "ILM")."""
         from spacy.lang.en.stop_words import STOP_WORDS
 
-        from research.anonymise.recognizers.brands import common_acronyms, public_bodies
-        from research.anonymise.recognizers.lexicon import is_word_form
+        from research.anonymise.recognizers.brands import public_bodies
 
         public = public_bodies()
         key = " ".join(toks).removeprefix("the ")
         if key in public or (len(toks) == 1 and surface.strip(".,'’").isupper()):
             return False
-        acronyms = common_acronyms()
+        acronyms = _acronyms()
 
         def ordinary(t: str) -> bool:
             t = t.removesuffix("'s").removesuffix("’s")

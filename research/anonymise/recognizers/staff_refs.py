@@ -149,7 +149,7 @@ class StaffRefRecognizer(LocalRecognizer):
                 continue
             if not_a_reference(text, m.start(), m.end()):
                 continue
-            if ISO_DATE.fullmatch(m.group()) or DATE.fullmatch(m.group()):
+            if ISO_DATE.fullmatch(m.group()):  # other dates: not_a_reference
                 continue
             out.append(result("ID", start, m.end(), self.SCORE_BARE, self))
         return out
