@@ -35,6 +35,7 @@ SETS = {
     "heldout": REPO / "bench/data/heldout/gold",
     "heldout2": REPO / "bench/data/heldout2/gold",
     "heldout3": REPO / "bench/data/heldout3/gold",
+    "heldout4": REPO / "bench/data/heldout4/gold",
     "demo": REPO / "research/corpora/demo/gold",
 }
 LOES = ("recruitment", "progression", "training", "engagement")

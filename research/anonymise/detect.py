@@ -137,6 +137,7 @@ def build_recognizers(settings: DetectionSettings) -> list[Any]:
 
     from research.anonymise.recognizers.brands import OrgAcronymRecognizer, UkEmployerRecognizer
     from research.anonymise.recognizers.councils import UkCouncilRecognizer
+    from research.anonymise.recognizers.definite import DefiniteNameRecognizer
     from research.anonymise.recognizers.email import OfflineEmailRecognizer
     from research.anonymise.recognizers.first_names import FirstNameRecognizer
     from research.anonymise.recognizers.known_people import KnownPeopleRecognizer
@@ -164,6 +165,7 @@ def build_recognizers(settings: DetectionSettings) -> list[Any]:
         OrgAcronymRecognizer(),
         UkPlaceRecognizer(),
         LowerCasePlaceRecognizer(),
+        DefiniteNameRecognizer(),
         OfflineEmailRecognizer(),
         SimpleUrlRecognizer(),
         UkPhoneRecognizer(),

@@ -81,6 +81,13 @@ def test_vocabulary_includes_plurals_and_nouns():
         ("At our church, Bethel Pentecostal, half of us work in care.", "Bethel Pentecostal"),
         ("Friday night I'm at choir at Christ Apostolic Church.", "Christ Apostolic Church"),
         ("Tracey from the Kent County branch signed me up.", "Kent County branch"),
+        # an ordinary word opening a sentence straight before the rest of the name is part of it
+        ("Unity Care Solutions trained us on the new system.", "Unity Care Solutions"),
+        ("Yes. Bright Futures Trust runs the mentoring.", "Bright Futures Trust"),
+        # ... but a verb, an opener or a stop word before it is not
+        ("Ask Unity Care Solutions about it.", "Unity Care Solutions"),
+        ("Thanks Age Concern Trust for coming.", "Age Concern Trust"),
+        ("Contact the Phoenix Care Group.", "Phoenix Care Group"),
     ],
 )
 def test_org_shapes(run, text, surface):
@@ -92,6 +99,7 @@ def test_org_shapes(run, text, surface):
     [
         "The Trust said no.",
         "Ask the NHS Foundation Trust.",
+        "Mental Health Trust said no. Maybe Health Trust people know.",
         "Our Health Board met.",
         "I joined Unison.",
         # a lower-case noun after a name that is public, ordinary or generic

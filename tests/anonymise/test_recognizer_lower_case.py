@@ -26,6 +26,8 @@ def lower():
         ("they moved it to the bispham campus and i live out", "bispham campus"),
         ("on maternity in the revoe office and then they", "revoe office"),
         ("out on the rounds in south shore so no chance", "south shore"),
+        ("we met in bank top by the chippy", "bank top"),
+        ("most of them live in mile cross or round moss side", "mile cross"),
     ],
 )
 def test_bare_named_place_after_a_preposition(run, lower, text, expected):
@@ -47,6 +49,7 @@ def test_college_words_make_an_organisation(run, lower):
         "she went to sixth form college and then to town hall",
         "i was in living room at night",
         "i was in the main office and at head office and in the back office",
+        "we close the accounts at month end and by year end, on the same side",
     ],
 )
 def test_generic_places_are_left(run, lower, text):

@@ -26,6 +26,14 @@ SITE_HEADS = {"office", "site", "base", "hub", "yard"}
 # open places named like buildings: "by ferry meadows", "at lynch wood"
 OPEN_HEADS = {"wood", "woods", "meadows", "meadow", "green", "common", "heath", "moor"}
 OPEN_HEADS |= {"field", "fields", "hill", "vale", "bridge", "quays", "docks", "shore", "beach"}
+# areas named by their ends, sides and crossings: "in mile cross", "round moss side"
+OPEN_HEADS |= {"cross", "end", "side", "gate", "top", "bank", "brow", "fold", "nook"}
+# "at month end", "by year end", "on the passenger side": time and manner, not an area
+NOT_AREA_BEFORE = {
+    "month", "year", "week", "quarter", "day", "term", "shift", "financial", "deep", "tail",
+    "dead", "far", "other", "wrong", "receiving", "sharp", "business", "either", "both",
+    "passenger", "driver's", "drivers", "blood", "food", "data", "river", "sea", "road",
+}  # fmt: skip
 # words whose head is a kind of institution, not a building: the name is an organisation's
 ORG_HEADS = {"college", "school", "academy", "university", "uni", "sixth-form", "institute"}
 # heads too ordinary to name anything in lower case ("in some way", "at close range")
@@ -110,6 +118,8 @@ class LowerCasePlaceRecognizer(LocalRecognizer):
                     continue
                 if doc[i - 2].lower_ not in BEFORE:
                     continue
+            if head in OPEN_HEADS and doc[k - 1].lower_ in NOT_AREA_BEFORE:
+                continue
             if head in WEAK_HEADS and k - i < 2 and is_vocabulary(doc[i].lower_):
                 continue
             if head in SITE_HEADS and any(is_vocabulary(doc[x].lower_) for x in range(i, k)):

@@ -179,6 +179,30 @@ def _cap(tok: Any) -> bool:
     return is_capitalised(text) and (tok.is_alpha or "'" in text or "’" in text)
 
 
+# sentence openers that are no part of a name after them: "Ask Unity Care", "Thanks Age UK"
+OPENERS = {
+    "ask", "contact", "call", "ring", "phone", "email", "tell", "thank", "thanks", "try",
+    "see", "join", "like", "obviously", "basically", "honestly", "actually", "apparently",
+    "yes", "yeah", "no", "oh", "well", "okay", "ok", "right", "plus", "including", "unlike",
+    "hi", "hello", "cheers", "sorry", "please", "because", "since", "until", "whereas",
+    "maybe", "perhaps", "anyway", "sometimes", "often", "today", "yesterday", "tomorrow",
+}  # fmt: skip
+
+
+def _opens_sentence(doc: Any, i: int, end: int) -> bool:
+    """An ordinary word opening a sentence that is no part of the name after it: a stop word
+    or an opener ("Ask the NHS Trust", "So Bright Futures..."), or any ordinary word before an
+    article ("Contact the..."). An ordinary noun or adjective straight before the rest of the
+    name belongs to it ("Unity Care Solutions trained us", "Bright Futures Trust runs...")."""
+    tok = doc[i]
+    low = tok.lower_
+    if low in HEADS or not is_vocabulary(low):
+        return False
+    if tok.is_stop or low in OPENERS or low.endswith("ly"):
+        return True
+    return i + 1 >= end or doc[i + 1].lower_ in CONNECTORS | {"a", "an"}
+
+
 class OrgNameRecognizer(LocalRecognizer):
     """ORG for Title Case names with an organisation word, union branches, council acronyms."""
 
@@ -232,8 +256,7 @@ class OrgNameRecognizer(LocalRecognizer):
             for _ in range(2):
                 while i < end and doc[i].lower_ in CONNECTORS | {"a", "an"}:
                     i += 1
-                low = doc[i].lower_ if i < end else ""
-                if i < end and sentence_start(doc, i) and low not in HEADS and is_vocabulary(low):
+                if i < end and sentence_start(doc, i) and _opens_sentence(doc, i, end):
                     i += 1
             names = [doc[k].lower_ for k in range(i, end)]
             if not any(w not in HEADS and w not in GENERIC and w not in UNIONS for w in names):
