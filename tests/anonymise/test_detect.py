@@ -41,6 +41,26 @@ def found(detector, text):
             ("Sandwell Metropolitan Borough Council", "ORG"),
         ),
         ("I grew up in Smethwick", ("Smethwick", "PLACE")),
+        # a title before a surname that is an ordinary word, in a lower-case turn
+        ("i'm pretty sure mr house was on that panel", ("mr house", "PERSON")),
+        # a name opening a sentence before an irregular verb or "from our team"
+        ("Agnė brought the cake. That's why I stay.", ("Agnė", "PERSON")),
+        ("My own sponsor was Sunday Okoro, and he changed my career.", ("Sunday Okoro", "PERSON")),
+        ("Jordan said no to the transfer.", ("Jordan", "PERSON")),
+        # a site named after its place: the name, not the site word
+        ("Bogdan at Whitley depot runs a reading group.", ("Whitley", "PLACE")),
+        # one capitalised word after "at (the)" where an employer stands, pending review
+        ("I did six months on secondment at Nexus on their project.", ("Nexus", "ORG")),
+        ("My wife is at the Royal doing twelve-hour shifts.", ("Royal", "ORG")),
+        ("Half the depot's Hull FC, and that's what holds us together.", ("Hull FC", "ORG")),
+        # lower-case (Otter) turns: councils with spaces for hyphens, acronyms typed low,
+        # a town that is also a word after a place word, spelling variants of cities abroad
+        ("the carers group at stoke on trent city council", ("stoke on trent city council", "ORG")),
+        ("i came here to study at uel and after that i temped", ("uel", "ORG")),
+        ("they've moved out to stone the postcode is on the letter", ("stone", "PLACE")),
+        ("i came from hargeisa when i was nine", ("hargeisa", "PLACE")),
+        ("we met in bank top by the chippy", ("bank top", "PLACE")),
+        ("Unity Care Solutions trained us on the new system.", ("Unity Care Solutions", "ORG")),
     ],
 )
 def test_detects(detector, text, expected):
@@ -57,6 +77,16 @@ def test_detects(detector, text, expected):
         "Glass ceiling. That's what it is.",
         "I was shielding from March.",
         "People were from Ghana and the UK.",
+        # festivals, nationalities, irregular verbs and British workplace words
+        "Flexible leave for Vaisakhi and Eid, and Easter. After Brexit it changed.",
+        "Polish, Lithuanian and two Kurdish ladies in the cleaning team.",
+        "patience fought for the council to pay the fees. I met him there.",
+        "i'm a carer and in reablement there's one step, the senior carer, i have fibromyalgia",
+        "I tried to help and got no joy from HR either.",
+        "it's leek and potato soup, my brother in law made it, i'm in street services",
+        "i got my ms diagnosis last year and went to the derby",
+        "I work in Finance, I was at Level 3, and I sit with Dad at night.",
+        "We meet on the Monday after, at the Christmas do, with the Polish lads.",
     ],
 )
 def test_keeps_ordinary_and_public_text(detector, text):

@@ -52,3 +52,13 @@ def test_low_confidence_surfaces_spread_only_without_ordinary_words():
 
     assert _no_ordinary_word("Caldmore") and _no_ordinary_word("blakenall")
     assert not any(map(_no_ordinary_word, ["children", "I've", "covid", "Green Lanes", "And"]))
+
+
+def test_a_weekday_month_or_country_in_a_name_spreads_only_where_a_person_stands():
+    """ "Sunday Okoro" spreads "Sunday" to "Sunday is a legend", never to "on Sunday"."""
+    m = NameMatcher(["Sunday Okoro", "Jordan"])
+    found = lambda text: [h.text for h in m.find(text)]  # noqa: E731
+    assert found("Sunday is a legend. Okoro too.") == ["Sunday", "Okoro"]
+    assert found("We walked in the park on Sunday, every Sunday.") == []
+    assert found("Jordan said yes. She went back to Jordan, in Jordan.") == ["Jordan"]
+    assert found("sunday okoro") == ["sunday okoro"]

@@ -52,5 +52,5 @@ def test_scores_below_review_so_the_ethics_lead_confirms_each_hit(definite):
     """Applied but pending: the ethics lead confirms each, and none spreads on its own."""
     from research.project import Settings
 
-    assert DefiniteNameRecognizer.SCORE >= Settings().score_threshold
-    assert DefiniteNameRecognizer.SCORE < Settings().review_below
+    assert Settings().score_threshold <= DefiniteNameRecognizer.SCORE
+    assert Settings().review_below > DefiniteNameRecognizer.SCORE

@@ -171,3 +171,23 @@ def test_id_shapes(text, ref):
 )
 def test_no_ids_in_money_years_and_decimals(text):
     assert ids(text) == []
+
+
+def test_irregular_verbs_and_british_workplace_words_are_vocabulary():
+    """Past tenses ("fought", "met") and UK care words ("carers", "reablement") are no names;
+    irregular forms that are common names stay names ("Drew", "Hung", "Sang")."""
+    from research.anonymise.recognizers.lexicon import first_names
+
+    for w in ("fought", "met", "taught", "carers", "reablement", "fibromyalgia", "rota", "memo"):
+        assert is_vocabulary(w), w
+    for w in ("drew", "hung", "sang"):
+        assert first_names()[w] is False, w  # a name in any case, not an ambiguous word
+
+
+def test_nationalities_are_derived_from_the_country_list():
+    from research.anonymise.recognizers.lexicon import demonyms, is_demonym
+
+    for w in ("lithuanian", "ghanaian", "sudanese", "bangladeshi", "somalis", "polish"):
+        assert is_demonym(w), w
+    for w in ("julian", "brian", "adrian", "ian"):
+        assert w not in demonyms(), w

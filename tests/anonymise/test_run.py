@@ -198,3 +198,21 @@ def test_low_confidence_places_spread_only_when_no_ordinary_word(project, passph
     assert second.startswith("[Place 1], Palfrey")
     assert "The Bank was nice" in second
     vault.close()
+
+
+def test_propagation_never_breaks_an_allow_listed_public_reference(project, passphrase, tmp_path):
+    """ "George" found as a person elsewhere must not turn "George Floyd" into "[Person 1] Floyd"."""
+    text = (
+        "Elaine Hughes: Who helped you?\n"
+        "Mensah, Kofi: George Eliot trained me, and George was great.\n"
+        "Elaine Hughes: And the network?\n"
+        "Mensah, Kofi: After George Floyd everyone wanted to talk.\n"
+    )
+    (tmp_path / "fg.txt").write_text(text, encoding="utf-8")
+    vault = Vault.open(project.vault_path, passphrase, create=True)
+    import_file(project, vault, tmp_path / "fg.txt", label="FG")
+    anonymise_project(project, vault, detector=FakeDetector({"George Eliot": "PERSON"}))
+    out = [t for _, t in texts(project, "FG")]
+    assert "and [Person 1] was great" in out[1]  # the name spreads...
+    assert out[3] == "After George Floyd everyone wanted to talk."  # ...but not into the reference
+    vault.close()

@@ -199,6 +199,8 @@ def strong_name_context(doc: Any, i: int, j: int) -> bool:
         return False
     if prev == "," and nxt == "," and after in {"he", "she"}:
         return True  # "the other guy on the panel, bill, he sort of looked away"
+    if prev in {"no", "any", "some", "much", "more", "little", "a", "the", "of"}:
+        return False  # "got no joy from HR", "a bit of help from the union"
     return (
         nxt == "from" and after in {"the", "my", "our", "hr", "it", "payroll", "finance"} | UNIONS
     )

@@ -37,6 +37,7 @@ from research.anonymise.recognizers.lexicon import (
     english_words,
     first_names,
     gb_places,
+    is_word_form,
     uk_councils,
 )
 from research.anonymise.recognizers.matcher import TermMatcher, doc_lowers
@@ -782,7 +783,7 @@ class OrgAcronymRecognizer(LocalRecognizer):
         if self.skip is None:
             self.load()
         lowers = doc_lowers(doc)
-        out = []
+        out = self._lower_acronyms(doc, lowers) if lower_case_turn(doc) else []
         for i, tok in enumerate(doc):
             word = tok.text
             if not word[:1].isupper():
@@ -830,6 +831,28 @@ class OrgAcronymRecognizer(LocalRecognizer):
             if self._work_cue(lowers, i):
                 out.append(result("ORG", tok.idx, tok.idx + len(word), self.SCORE_BRAND, self))
         out += self._title_runs(doc, lowers)
+        return out
+
+    def _lower_acronyms(self, doc: Any, lowers: list[str]) -> list:
+        """In a turn without capitals, a three- or four-letter word in no list where an
+        employer stands is an acronym typed low: "study at uel", "one to the gla"."""
+        out = []
+        for i, tok in enumerate(doc):
+            low = lowers[i]
+            if not (3 <= len(low) <= 4 and tok.is_alpha and tok.text.islower()) or i == 0:
+                continue
+            p = _prev_word(doc, lowers, i)
+            if p < 0 or lowers[p] not in ACRONYM_CUES | {"the"}:
+                continue
+            if lowers[p] == "the" and (p == 0 or lowers[p - 1] not in ACRONYM_CUES):
+                continue
+            if self._known_acronym(low.upper()) or tok.is_stop or is_word_form(low):
+                continue
+            if low in self.names or low in self.places or low in self.not_names:
+                continue
+            if i + 1 < len(lowers) and lowers[i + 1] in NOT_ORG_AFTER:
+                continue
+            out.append(result("ORG", tok.idx, tok.idx + len(tok), self.SCORE_CUE, self))
         return out
 
     def _title_runs(self, doc: Any, lowers: list[str]) -> list:

@@ -86,7 +86,10 @@ class UkCouncilRecognizer(LocalRecognizer):
         matcher = TermMatcher()
         for c in uk_councils():
             low = c.lower()
-            matcher.add(c, low in words or low in names or " " not in c and len(c) <= 4)
+            ambiguous = low in words or low in names or " " not in c and len(c) <= 4
+            matcher.add(c, ambiguous)
+            if "-" in c:  # "stoke on trent" as well as "Stoke-on-Trent"
+                matcher.add(c.replace("-", " "), ambiguous)
         self.matcher = matcher
         self.places = set(gb_places())
 

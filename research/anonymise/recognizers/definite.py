@@ -1,7 +1,8 @@
-"""One capitalised ordinary word after "at the", "in the"... -> ORG (pending review).
+"""One capitalised ordinary word after "at the", "in the", "at"... -> ORG (pending review).
 
 People name local places and employers by one word with an article: "my wife is at the Royal",
-"based at the Conquest", "adverts in The Beacon", "it was in the Chronicle". Each word is an
+"based at the Conquest", "adverts in The Beacon", "it was in the Chronicle", and by one word
+without it where an employer stands ("a secondment at Nexus", "a midwife at Mayday"). Each is an
 ordinary English word, so no name list knows it, and spaCy's small model rarely tags it. Mid
 sentence, a transcriber's capital on an ordinary noun after "the" is the sign of a name; what
 else gets that capital (weekdays, festivals, nationalities, the council, the Trust, Zoom) is
@@ -15,8 +16,8 @@ from typing import Any
 
 from presidio_analyzer import LocalRecognizer
 
-from research.anonymise.recognizers.base import is_capitalised, nlp_doc, result
-from research.anonymise.recognizers.lexicon import country_names, is_vocabulary, not_names
+from research.anonymise.recognizers.base import is_capitalised, nlp_doc, result, sentence_start
+from research.anonymise.recognizers.lexicon import country_names, is_demonym, is_vocabulary
 
 # where a place or an employer stands: "at the Royal", "in the Chronicle", "up the Tower"
 BEFORE = {"at", "in", "to", "from", "near", "outside", "round", "around", "by", "into"}
@@ -38,34 +39,41 @@ GENERIC = {
     "degree", "diploma", "certificate", "level", "grade", "band", "scale", "review", "survey",
     "census", "report", "audit", "inspection", "inspectorate", "regulator", "ombudsman",
     "tribunal", "court", "courts", "police", "army", "navy", "forces", "military", "parliament",
-    "house", "lords", "commons", "cabinet", "treasury", "home", "state", "news", "radio", "tv",
+    "house", "lords", "commons", "treasury", "home", "state", "news", "radio", "tv",
     "telly", "papers", "paper", "press", "media", "guardian", "times", "sun", "mirror", "mail",
-    "express", "independent", "observer", "metro", "star", "standard", "inclusion",
+    "express", "independent", "observer", "metro", "star", "inclusion",
     "diversity", "equality", "equity", "race", "pride", "month", "week", "day", "year",
     "weekend", "christmas", "easter", "eid", "diwali", "ramadan", "hanukkah", "vaisakhi",
     "passover", "lent", "advent", "new", "old", "first", "second", "third", "last", "next",
     "main", "central", "general", "local", "national", "public", "private", "voluntary",
     "sector", "charity", "association", "society", "foundation", "partnership", "alliance",
     "federation", "movement", "campaign", "party", "labour", "conservative", "conservatives",
-    "tories", "tory", "liberal", "greens", "left", "right", "west", "world", "globe", "earth",
+    "tories", "tory", "liberal", "greens", "left", "right", "world", "globe", "earth",
     "universe", "lord", "god", "prophet", "church's", "council's", "trust's", "company",
     "business", "firm", "employer", "agency", "provider", "contractor", "client", "customer",
-    "public", "community", "communities", "staff", "workforce", "people", "members",
+    "community", "communities", "staff", "workforce", "people", "members",
     "chairman", "chairperson", "president", "secretary", "clerk", "registrar", "principal",
     "head", "headteacher", "governors", "trustees", "doctor", "nurse", "matron", "consultant",
     "boss", "management", "leadership", "organisation", "organization", "establishment",
     "system", "portal", "intranet", "app", "website", "site", "platform", "hr", "it",
     "induction", "interview", "interviews", "assessment", "appraisal", "probation", "training",
     "mentoring", "coaching", "shadowing", "programmes", "apprenticeships", "internship",
-    "placement", "graduate", "graduates", "apprentice", "apprentices", "census", "covid",
+    "placement", "graduate", "graduates", "apprentice", "apprentices", "covid",
     "vaccine", "virus", "olympics", "games", "cup", "league", "premiership", "championship",
-    "election", "referendum", "budget", "budgets", "accounts", "minutes", "agenda",
+    "election", "referendum", "budgets", "accounts", "minutes", "agenda",
 }  # fmt: skip
 LINKS = {"on", "of", "for", "and", "&", "in", "at"}
+# without an article, where an employer stands: "a secondment at Nexus", "agency for Reed"
+BARE_BEFORE = {"at", "for", "with", "joined", "through", "via", "left"}
+# capitalised after those without naming anyone: "at Level 3", "for Access to Work"
+BARE_GENERIC = {"level", "stage", "home", "work", "school", "college", "uni", "church", "lunch"}
+BARE_GENERIC |= {"access", "band", "grade", "step", "phase", "part", "year", "week", "night"}
+BARE_GENERIC |= {"dad", "mum", "mam", "nan", "gran", "grandad", "grandma", "mother", "father"}
 
 
 class DefiniteNameRecognizer(LocalRecognizer):
-    """ORG for "<preposition> the <Capitalised ordinary word>" not followed by another capital."""
+    """ORG for "<preposition> the <Capitalised ordinary word>" or "at|for|with <Capitalised
+    ordinary word>", not followed by another capital."""
 
     SCORE = 0.5
 
@@ -81,33 +89,38 @@ class DefiniteNameRecognizer(LocalRecognizer):
         doc = nlp_doc(nlp_artifacts)
         if doc is None:
             return []
+        from research.anonymise.recognizers.brands import public_bodies
+        from research.anonymise.recognizers.orgs import DEPARTMENT_WORDS
+
+        public = public_bodies()
         out = []
         n = len(doc)
-        for k in range(1, n - 1):
-            the, tok = doc[k], doc[k + 1]
-            if the.lower_ != "the" or doc[k - 1].lower_ not in BEFORE:
+        for m in range(2, n):
+            tok = doc[m]
+            prev, before = doc[m - 1].lower_, doc[m - 2].lower_
+            article = prev == "the" and before in BEFORE
+            bare = prev in BARE_BEFORE and not sentence_start(doc, m)
+            if not (article or bare):
                 continue
             if not (tok.is_alpha and len(tok) > 2 and is_capitalised(tok.text)):
                 continue
             if tok.text.isupper():
                 continue  # acronyms have their own recognizer
-            if k + 2 < n and is_capitalised(doc[k + 2].text):
+            if m + 1 < n and is_capitalised(doc[m + 1].text):
                 continue  # longer names have theirs ("at the Royal Infirmary")
-            if k + 3 < n and doc[k + 2].lower_ in LINKS and is_capitalised(doc[k + 3].text):
+            if m + 2 < n and doc[m + 1].lower_ in LINKS and is_capitalised(doc[m + 2].text):
                 continue  # "the Spotlight on Inclusion research"
             low = tok.lower_
-            if not is_vocabulary(low) or low in GENERIC:
+            if not is_vocabulary(low) or low in GENERIC or low in public:
                 continue  # unknown words are other recognizers' business
-            if low in not_names() or low in country_names() or _demonym(low):
+            if is_demonym(low) or low in country_names() or _demonym(low):
                 continue
-            from research.anonymise.recognizers.brands import public_bodies
-
-            if low in public_bodies():
-                continue
+            if bare and (low in DEPARTMENT_WORDS or low in BARE_GENERIC):
+                continue  # "I work in Finance", "joined Housing", "at Level 3"
             out.append(result("ORG", tok.idx, tok.idx + len(tok), self.SCORE, self))
         return out
 
 
 def _demonym(low: str) -> bool:
-    """Nationalities and languages not in the packaged lists ("the Filipino nurses")."""
+    """Words shaped like nationalities and languages the lists lack ("the Flemish")."""
     return low.endswith(("ese", "ian", "ians", "ish", "i", "ic"))

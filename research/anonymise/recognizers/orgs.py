@@ -74,6 +74,16 @@ HEADS = {
     "ministries",
     "assembly",
     "assemblies",
+    # sports clubs: "Hull FC", "Bristol Rovers", "Oldham Athletic"
+    "fc",
+    "afc",
+    "rlfc",
+    "rufc",
+    "rfc",
+    "rovers",
+    "wanderers",
+    "athletic",
+    "albion",
 }
 # words that do not identify anyone on their own (with HEADS)
 GENERIC = {
@@ -128,6 +138,9 @@ GENERIC = {
     "methodist",
 }
 CONNECTORS = {"and", "of", "for", "&", "on", "upon", "the"}
+TIMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend"}
+TIMES |= {"january", "february", "march", "april", "may", "june", "july", "august"}
+TIMES |= {"september", "october", "november", "december", "christmas", "easter"}
 UNIONS = {"unison", "gmb", "unite", "rcn", "nasuwt", "neu", "bma", "pcs"}
 # "KCC", "GCC", "BMBC", "CCC": council acronyms
 COUNCIL_ACRONYM = re.compile(r"^[A-Z]{1,4}(?:CC|BC|DC|MBC|MDC|CBC)$")
@@ -252,9 +265,14 @@ class OrgNameRecognizer(LocalRecognizer):
                 end = j + 1
             elif not any(w in HEADS for w in lows):
                 continue
+            # trailing weekdays and months ("Bristol Rovers on Saturdays")
+            while end - i > 1 and (
+                doc[end - 1].lower_.removesuffix("s") in TIMES or doc[end - 1].lower_ in CONNECTORS
+            ):
+                end -= 1
             # leading articles, and a sentence-initial ordinary word ("Ask the NHS Trust")
             for _ in range(2):
-                while i < end and doc[i].lower_ in CONNECTORS | {"a", "an"}:
+                while i < end and doc[i].lower_ in CONNECTORS | {"a", "an", "'s", "’s"}:
                     i += 1
                 if i < end and sentence_start(doc, i) and _opens_sentence(doc, i, end):
                     i += 1

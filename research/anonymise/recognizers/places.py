@@ -12,11 +12,18 @@ from typing import Any
 
 from presidio_analyzer import LocalRecognizer
 
-from research.anonymise.recognizers.base import is_capitalised, nlp_doc, result, sentence_start
+from research.anonymise.recognizers.base import (
+    is_capitalised,
+    lower_case_turn,
+    nlp_doc,
+    result,
+    sentence_start,
+)
 from research.anonymise.recognizers.lexicon import (
     english_words,
     first_names,
     gb_places,
+    is_vocabulary,
     surnames,
     world_cities,
 )
@@ -47,6 +54,14 @@ LOCATION_BEFORE = {
 }
 
 
+# in a turn without capitals, before a town that is also a word ("out to stone", "in derby")
+LOWER_PLACE_BEFORE = {"in", "from", "near", "to", "outside", "towards", "live", "lives", "lived"}
+LOWER_PLACE_BEFORE |= {"moved", "based", "round", "past", "via", "into"}
+# where a team works, named after its place: "at Whitley depot", "the Leeds office"
+SITE_WORDS = {"depot", "office", "offices", "site", "campus", "yard", "hub"}
+SITE_OWNERS = {"council", "council's", "trust", "company", "main", "head", "new", "old", "area"}
+LOWER_PLACE_AFTER = {"now", "then", "originally", "first", "again", "too", "instead", "till"}
+KIN_IN_LAW = {"brother", "sister", "mother", "father", "son", "daughter", "parents", "-"}
 # "Dudley Road", "Civic Centre", "Shire Hall", "City Hospital", "Council House"
 PLACE_NOUNS = {
     "road",
@@ -179,6 +194,8 @@ class UkPlaceRecognizer(LocalRecognizer):
         for p in gb_places():
             low = p.lower()
             matcher.add(p, low in words or low in names or len(low) <= 3)
+            if "-" in p:  # "newcastle under lyme" as well as "Newcastle-under-Lyme"
+                matcher.add(p.replace("-", " "), low in words or low in names)
         # where people trained or grew up: "I qualified in Accra", "from galway"; a city that
         # is also a word, a name or a surname ("Nice", "Victoria", "Hamilton") needs capitals
         family = surnames()
@@ -201,6 +218,23 @@ class UkPlaceRecognizer(LocalRecognizer):
         for i, j, ambiguous in self.matcher.find(doc):
             first = doc[i].text
             context = i > 0 and doc[i - 1].lower_ in LOCATION_BEFORE
+            if ambiguous and lower_case_turn(doc) and first.islower():
+                # no capitals to go by: a town that is also a word needs a place word before it
+                # and no article ("moved out to stone", "i live in derby"; not "the derby")
+                nxt = doc[j] if j < len(doc) else None
+                compound = (  # "in street services", "in care homes": a word before a noun
+                    nxt is not None
+                    and nxt.is_alpha
+                    and not nxt.like_num  # "a tutor in bow eighty pounds an hour"
+                    and not nxt.is_stop
+                    and nxt.lower_ not in LOWER_PLACE_AFTER
+                    and is_vocabulary(nxt.lower_)
+                )
+                kin = i > 1 and doc[i - 2].lower_ in KIN_IN_LAW  # "my brother in law"
+                if i > 0 and doc[i - 1].lower_ in LOWER_PLACE_BEFORE and not compound and not kin:
+                    span = doc[i:j]
+                    out.append(result("PLACE", span.start_char, span.end_char, 0.5, self))
+                continue
             if ambiguous:
                 if not is_capitalised(first) or first.isupper():
                     continue
@@ -216,9 +250,38 @@ class UkPlaceRecognizer(LocalRecognizer):
             span = doc[i:j]
             out.append(result("PLACE", span.start_char, span.end_char, score, self))
         out.extend(self._named_buildings(doc))
+        out.extend(self._named_sites(doc))
         out.extend(self._areas_after_in(doc))
         for m in ROOM.finditer(text):  # "Room 2.14", "Meeting Room 3B"
             out.append(result("PLACE", m.start(), m.end(), self.SCORE, self))
+        return out
+
+    def _named_sites(self, doc: Any) -> list:
+        """A Title Case name before a lower-case site word: "at Whitley depot", "the Leeds
+        office", "Lister Mills site" -> PLACE (the name; the site word says nothing); not a
+        department or a generic word ("the Housing office", "the Council depot")."""
+        from research.anonymise.recognizers.orgs import DEPARTMENT_WORDS, GENERIC
+
+        out: list = []
+        for k, tok in enumerate(doc):
+            if k == 0 or tok.lower_ not in SITE_WORDS or not tok.text.islower():
+                continue
+            i = k
+            while i > 0 and k - i < 3:
+                prev = doc[i - 1]
+                if not (is_capitalised(prev.text) and prev.is_alpha) or prev.text.isupper():
+                    break
+                if sentence_start(doc, i - 1):
+                    break
+                i -= 1
+            words = [doc[x].lower_ for x in range(i, k)]
+            generic = DEPARTMENT_WORDS | GENERIC | SITE_OWNERS
+            if not words or all(w in generic or w in self.skip for w in words):
+                continue
+            last = doc[k - 1]  # the name, not the site word: "the [Place 1] office"
+            out.append(
+                result("PLACE", doc[i].idx, last.idx + len(last), self.SCORE_AMBIGUOUS, self)
+            )
         return out
 
     def _named_buildings(self, doc: Any) -> list:

@@ -18,7 +18,12 @@ from typing import Any
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from research.anonymise.recognizers.base import TITLES
-from research.anonymise.recognizers.lexicon import english_words, first_names, is_word_form
+from research.anonymise.recognizers.lexicon import (
+    demonyms,
+    english_words,
+    first_names,
+    is_word_form,
+)
 
 ORG_WORDS = {
     "council",
@@ -58,6 +63,13 @@ NOT_ENTITIES = {"teams", "zoom", "otter", "microsoft teams"}
 # what people call their parents and grandparents: "look after Dad", "Mum's carer"
 NOT_ENTITIES |= {"dad", "mum", "mam", "mom", "nan", "nana", "gran", "granny", "grandad"}
 NOT_ENTITIES |= {"grandma", "grandpa", "daddy", "mummy", "papa", "mama", "dad's", "mum's"}
+# festivals, events and interjections spaCy calls people ("leave for Eid", "after Brexit")
+NEVER_ALONE = {
+    "christmas", "easter", "eid", "diwali", "ramadan", "vaisakhi", "baisakhi", "hanukkah",
+    "passover", "navratri", "holi", "lent", "pentecost", "kwanzaa", "brexit", "covid", "ha",
+    "haha", "hmm", "um", "er", "erm", "mm", "uh", "hiya", "innit", "nah", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday",
+}  # fmt: skip
 # regions too large to identify anyone (the study itself is of West Midlands councils)
 REGIONS = {
     "uk",
@@ -125,6 +137,8 @@ class FilteredSpacyRecognizer(SpacyRecognizer):
         toks = [t for t in toks if t]
         if not toks or " ".join(toks) in NOT_ENTITIES:
             return False
+        if len(toks) == 1 and (toks[0] in NEVER_ALONE or toks[0] in demonyms()):
+            return False  # "Eid", "Easter", "Brexit", "Ha", "Lithuanian": never PII alone
         # one ordinary word opening a sentence and in no name list ("Supervisor needs a
         # course.", "Parks."), or written in lower case and no sure name ("same lorry"): none
         lone = (
