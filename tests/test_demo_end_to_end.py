@@ -53,11 +53,10 @@ def _exports(root):
 
 
 def _texts(path):
-    """The bytes of a file, and for zip-based formats (docx, xlsx, qdpx) of each member."""
-    from tests.reliability.test_leak_property import zip_members
+    """The bytes of a file, or for zip-based formats (docx, xlsx, qdpx) of each member."""
+    from tests.reliability.test_leak_property import file_blobs
 
-    yield path.read_bytes()
-    for _, blob in zip_members(path):
+    for _, blob in file_blobs(path):
         yield blob
 
 

@@ -61,6 +61,25 @@ def found(detector, text):
         ("i came from hargeisa when i was nine", ("hargeisa", "PLACE")),
         ("we met in bank top by the chippy", ("bank top", "PLACE")),
         ("Unity Care Solutions trained us on the new system.", ("Unity Care Solutions", "ORG")),
+        # a name someone is given, any word; areas named for someone or by an ordinary word
+        ("hi so everyone at work calls me lily its easier for them", ("lily", "PERSON")),
+        ("And please, it's Adaeze, or Daze, everyone calls me that.", ("Daze", "PERSON")),
+        ("Now I'm in my flat in Arthur's Hill and I feel alone.", ("Arthur's Hill", "PLACE")),
+        (
+            "In a team of nine in Walker, if you tick Muslim, woman and under thirty.",
+            ("Walker", "PLACE"),
+        ),
+        # a town's paper, union branch and hospital, in a lower-case turn
+        ("then i saw the council job in the newham recorder", ("newham recorder", "ORG")),
+        ("so i went to the stoke city unison branch and", ("stoke city unison branch", "ORG")),
+        ("occupational health at royal stoke lost my referral", ("royal stoke", "ORG")),
+        ("i had two hearing aids and i was agency with reed for a year", ("reed", "ORG")),
+        # an unknown lower-case word before what people do; a reference read out with letters
+        ("because they think it'll go against them jazib only told me", ("jazib", "PERSON")),
+        (
+            "the incident number is c s four four seven one two",
+            ("c s four four seven one two", "ID"),
+        ),
     ],
 )
 def test_detects(detector, text, expected):
@@ -87,6 +106,8 @@ def test_detects(detector, text, expected):
         "i got my ms diagnosis last year and went to the derby",
         "I work in Finance, I was at Level 3, and I sit with Dad at night.",
         "We meet on the Monday after, at the Christmas do, with the Polish lads.",
+        "i've been acting chargehand at the depot, same with the gurdwara.",
+        "They call me a liar. You can call me anytime.",
     ],
 )
 def test_keeps_ordinary_and_public_text(detector, text):

@@ -191,8 +191,7 @@ def _run_pipeline(root: Path, transcript: str, detector) -> list[tuple[str, byte
     project.close()
     for p in sorted(out.rglob("*")):
         if p.is_file():
-            files.append((p.name, p.read_bytes()))
-            files += [(f"{p.name}:{m}", blob) for m, blob in zip_members(p)]
+            files += [(f"{p.name}{m}", blob) for m, blob in file_blobs(p)]
     return files
 
 
@@ -201,6 +200,18 @@ def _run_pipeline(root: Path, transcript: str, detector) -> list[tuple[str, byte
 # template's thumbnail image holds arbitrary bytes (b"chad" matched an injected "Chad").
 # The tool writes no images, so image members are static too.
 _OFFICE_THEME = re.compile(r"(^|/)theme/theme\d*\.xml$|\.(jpe?g|png|gif|emf|wmf)$", re.IGNORECASE)
+
+
+def file_blobs(path: Path) -> list[tuple[str, bytes]]:
+    """What an export holds, as bytes to scan: a plain file whole; a zip-based one (xlsx, docx,
+    qdpx) as its member names and each member's content. The zip container itself is deflated
+    data, whose random bytes can spell a short name ("Ify" turned up in one): text can only
+    be in the members, which are scanned decompressed."""
+    if not zipfile.is_zipfile(path):
+        return [("", path.read_bytes())]
+    with zipfile.ZipFile(path) as z:
+        names = "\n".join(z.namelist()).encode()
+    return [(":names", names)] + [(f":{m}", blob) for m, blob in zip_members(path)]
 
 
 def zip_members(path: Path) -> list[tuple[str, bytes]]:

@@ -573,6 +573,12 @@ class UkEmployerRecognizer(LocalRecognizer):
                 return 0.0
             p = _prev_word(doc, lowers, i)
             strong = p >= 0 and lowers[p] in {"at", "for", "joined", "through", "via", "agency"}
+            # "i was agency with reed", "a secondment with combined"
+            strong = strong or (
+                p >= 0
+                and lowers[p] == "with"
+                and any(w in WORK_WORDS | {"secondment"} for w in lowers[max(0, p - 4) : p])
+            )
             return self.SCORE_CAPITALISED if strong else 0.0
         if level == CAPITALISED:
             if not capitals:

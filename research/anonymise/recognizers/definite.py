@@ -2,7 +2,8 @@
 
 People name local places and employers by one word with an article: "my wife is at the Royal",
 "based at the Conquest", "adverts in The Beacon", "it was in the Chronicle", and by one word
-without it where an employer stands ("a secondment at Nexus", "a midwife at Mayday"). Each is an
+without it where an employer stands ("a secondment at Nexus", "a midwife at Mayday"); after
+"in" or "near" such a word is an area of the town ("a team of nine in Walker"). Each is an
 ordinary English word, so no name list knows it, and spaCy's small model rarely tags it. Mid
 sentence, a transcriber's capital on an ordinary noun after "the" is the sign of a name; what
 else gets that capital (weekdays, festivals, nationalities, the council, the Trust, Zoom) is
@@ -65,21 +66,35 @@ GENERIC = {
 LINKS = {"on", "of", "for", "and", "&", "in", "at"}
 # without an article, where an employer stands: "a secondment at Nexus", "agency for Reed"
 BARE_BEFORE = {"at", "for", "with", "joined", "through", "via", "left"}
+# before an area of a town named by an ordinary word or a surname: "in Walker", "near Hope"
+AREA_BEFORE = {"in", "near", "outside", "around"}
 # capitalised after those without naming anyone: "at Level 3", "for Access to Work"
 BARE_GENERIC = {"level", "stage", "home", "work", "school", "college", "uni", "church", "lunch"}
 BARE_GENERIC |= {"access", "band", "grade", "step", "phase", "part", "year", "week", "night"}
 BARE_GENERIC |= {"dad", "mum", "mam", "nan", "gran", "grandad", "grandma", "mother", "father"}
+# teams and services named with a capital: "she's in Recruitment", "I started in Catering"
+BARE_GENERIC |= {
+    "recruitment", "payroll", "pensions", "catering", "cleaning", "transport", "fleet",
+    "estates", "facilities", "admin", "administration", "reception", "accounts", "licensing",
+    "registrars", "elections", "markets", "regeneration", "skills", "employment", "nursing",
+    "pharmacy", "radiology", "maternity", "theatres", "outpatients", "schools", "probation",
+    "person", "practice", "private", "public", "general", "particular", "total", "future",
+    "fact", "time", "charge", "place", "case", "order", "return", "response", "touch",
+}  # fmt: skip
 
 
 class DefiniteNameRecognizer(LocalRecognizer):
     """ORG for "<preposition> the <Capitalised ordinary word>" or "at|for|with <Capitalised
-    ordinary word>", not followed by another capital."""
+    ordinary word>", PLACE for "in|near <Capitalised ordinary word>"; never followed by another
+    capital."""
 
     SCORE = 0.5
 
     def __init__(self) -> None:
         super().__init__(
-            supported_entities=["ORG"], supported_language="en", name="DefiniteNameRecognizer"
+            supported_entities=["ORG", "PLACE"],
+            supported_language="en",
+            name="DefiniteNameRecognizer",
         )
 
     def load(self) -> None:
@@ -100,7 +115,8 @@ class DefiniteNameRecognizer(LocalRecognizer):
             prev, before = doc[m - 1].lower_, doc[m - 2].lower_
             article = prev == "the" and before in BEFORE
             bare = prev in BARE_BEFORE and not sentence_start(doc, m)
-            if not (article or bare):
+            area = prev in AREA_BEFORE and not sentence_start(doc, m)
+            if not (article or bare or area):
                 continue
             if not (tok.is_alpha and len(tok) > 2 and is_capitalised(tok.text)):
                 continue
@@ -115,9 +131,10 @@ class DefiniteNameRecognizer(LocalRecognizer):
                 continue  # unknown words are other recognizers' business
             if is_demonym(low) or low in country_names() or _demonym(low):
                 continue
-            if bare and (low in DEPARTMENT_WORDS or low in BARE_GENERIC):
+            if (bare or area) and (low in DEPARTMENT_WORDS or low in BARE_GENERIC):
                 continue  # "I work in Finance", "joined Housing", "at Level 3"
-            out.append(result("ORG", tok.idx, tok.idx + len(tok), self.SCORE, self))
+            kind = "PLACE" if area else "ORG"  # "a team of nine in Walker"
+            out.append(result(kind, tok.idx, tok.idx + len(tok), self.SCORE, self))
         return out
 
 

@@ -112,6 +112,14 @@ CONTEXT_NAMES = {"april", "may", "june", "august", "sunday"}
 # ("Jordan said", "ask Georgia", "Chad in payroll"; never "in Jordan", "from Georgia")
 CONTEXT_NAMES |= {"jordan", "georgia", "virginia", "carolina", "dakota", "chad", "israel", "kenya"}
 CONTEXT_NAMES |= {"india", "asia", "florida", "montana", "nevada"}
+CALL_VERBS = {"call", "calls", "called", "calling"}
+# what someone did, irregular: "Agnė brought the cake" (not "is", "has", nor plural nouns)
+PAST_TENSES = IRREGULAR - {"is", "was", "were", "has", "does", "did", "says", "had", "read"}
+PAST_TENSES -= {"children", "people", "men", "women", "feet", "teeth", "mice", "geese"}
+PAST_TENSES -= {"lives", "wives", "knives", "halves", "selves", "staff", "data", "criteria"}
+PAST_TENSES -= {"media", "left", "put", "won", "met", "led", "lost"}
+DETERMINERS = {"the", "a", "an", "this", "that", "my", "our", "your", "their", "his", "her"}
+NOT_NICKNAMES = {"anytime", "later", "tomorrow", "tonight", "today", "back", "whatever", "names"}
 # titles only ever written before a surname
 STRICT_TITLES = {"mr", "mrs", "mx", "dr", "cllr", "councillor", "prof"}  # not "my ms diagnosis"
 MONTH_BEFORE = {
@@ -182,7 +190,7 @@ class FirstNameRecognizer(LocalRecognizer):
         if len(word) < 3 or not _wordlike(word) or word.isupper():
             return None
         if not is_capitalised(word):
-            return self._unknown_lower_place(doc, i, word)
+            return self._unknown_lower_place(doc, i, word) or self._unknown_lower_person(doc, i)
         if not self._unknown_word(word.lower()):
             return None
         prev = doc[i - 1].lower_ if i > 0 else ""
@@ -192,7 +200,7 @@ class FirstNameRecognizer(LocalRecognizer):
             if (
                 nxt not in NAME_NEXT
                 and nxt not in PERSON_VERBS
-                and nxt not in IRREGULAR  # "Agnė brought the cake"
+                and nxt not in PAST_TENSES  # "Agnė brought the cake"
                 and not (nxt == "from" and after in KIN_BEFORE | {"hr", "it"})  # "from our team"
                 and not (i + 1 < len(doc) and self._surname_like(doc[i + 1]))
             ):
@@ -206,6 +214,21 @@ class FirstNameRecognizer(LocalRecognizer):
         ):
             return None  # "Black Thrive", "Academi Wales": part of a Title Case phrase
         return "PLACE" if prev in PLACE_BEFORE else "PERSON"
+
+    def _unknown_lower_person(self, doc: Any, i: int) -> str | None:
+        """In a turn with no capitals, a word in no list before what people do ("jazib only
+        told me", "and ionela said") is a name: never a word form or a known place."""
+        low = doc[i].lower_
+        if len(low) < 4 or not lower_case_turn(doc) or not self._unknown_word(low):
+            return None
+        if is_word_form(low):
+            return None
+        k = i + 1
+        if k < len(doc) and doc[k].lower_ in ADVERBS:
+            k += 1  # "jazib only told me"
+        nxt = doc[k].lower_ if k < len(doc) else ""
+        verb = nxt in PERSON_VERBS or nxt in PAST_TENSES or nxt in {"who", "will", "would"}
+        return "PERSON" if verb and doc[i - 1].lower_ not in DETERMINERS else None
 
     def _unknown_lower_place(self, doc: Any, i: int, word: str) -> str | None:
         """In a turn with no capital letter at all (lower-case transcription), a word in no
@@ -506,4 +529,32 @@ class FirstNameRecognizer(LocalRecognizer):
                 start = doc[i - 1].idx
             out.append(result("PERSON", start, end, score, self))
             i = j
+        return out + self._nicknames(doc)
+
+    def _nicknames(self, doc: Any) -> list:
+        """A name someone is given, any word: "everyone calls me lily", "or Daze, everyone
+        calls me that", "he's known as Bakes", "she goes by Jo"."""
+        out = []
+        n = len(doc)
+        for k in range(1, n):
+            tok = doc[k]
+            if not tok.is_alpha or tok.is_stop or len(tok) < 2 or tok.lower_ in FILLERS:
+                continue
+            if (
+                not (is_capitalised(tok.text) or lower_case_turn(doc))
+                or tok.lower_ in NOT_NICKNAMES
+            ):
+                continue  # "call me anytime", "they call me a liar"
+            a = doc[k - 1].lower_
+            b = doc[k - 2].lower_ if k > 1 else ""
+            given = (a == "me" and b in CALL_VERBS) or (a, b) in {("as", "known"), ("by", "goes")}
+            # "it's Adaeze, or Daze, everyone calls me that"
+            after = " ".join(t.lower_ for t in doc[k + 1 : k + 6])
+            given = given or (
+                a == "or" and after.startswith((", everyone call", ", everybody call"))
+            )
+            if given:
+                out.append(
+                    result("PERSON", tok.idx, tok.idx + len(tok), self.SCORE_AMBIGUOUS, self)
+                )
         return out

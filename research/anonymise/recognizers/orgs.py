@@ -9,6 +9,7 @@ word that is not itself generic ("the Trust", "Health Board" alone are not ident
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from presidio_analyzer import LocalRecognizer
@@ -187,6 +188,20 @@ NOT_EMPLOYER = {
 }  # fmt: skip
 
 
+# local papers named after their town: "the Newham Recorder", "the hull daily mail" is longer
+NEWSPAPERS = {"recorder", "gazette", "echo", "chronicle", "herald", "advertiser", "argus"}
+NEWSPAPERS |= {"telegraph", "journal", "courier", "mercury", "sentinel", "examiner"}
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    """Lower-case one-word towns and councils ("newham", "stoke", "hull")."""
+    from research.anonymise.recognizers.lexicon import gb_places, uk_councils
+
+    words = {p.lower() for p in (*gb_places(), *uk_councils()) if " " not in p}
+    return frozenset(words | {"stoke"})
+
+
 def _cap(tok: Any) -> bool:
     text = tok.text
     return is_capitalised(text) and (tok.is_alpha or "'" in text or "’" in text)
@@ -286,12 +301,45 @@ class OrgNameRecognizer(LocalRecognizer):
             out.append(
                 result("ORG", doc[i].idx, doc[end - 1].idx + len(doc[end - 1]), self.SCORE, self)
             )
-        out += self._named_by_noun(doc) + self._employer_as_role(doc)
+        out += self._named_by_noun(doc) + self._employer_as_role(doc) + self._after_a_place(doc)
         for tok in doc:
             if COUNCIL_ACRONYM.match(tok.text):
                 out.append(
                     result("ORG", tok.idx, tok.idx + len(tok.text), self.SCORE_ACRONYM, self)
                 )
+        return out
+
+    def _after_a_place(self, doc: Any) -> list:
+        """A town's paper, union branch or hospital, in any case: "the newham recorder",
+        "newham unison", "the stoke city unison branch", "at royal stoke"."""
+        places = _places()
+        out = []
+        n = len(doc)
+        for k, tok in enumerate(doc):
+            low = tok.lower_
+            if low == "royal" and k + 1 < n and doc[k + 1].lower_ in places:
+                if not (is_capitalised(doc[k + 1].text) and k + 2 < n and _cap(doc[k + 2])):
+                    end = doc[k + 1]  # "Royal Stoke" (the "Royal Derby Hospital" is longer)
+                    out.append(result("ORG", tok.idx, end.idx + len(end), self.SCORE_NOUN, self))
+                continue
+            if low not in NEWSPAPERS and low not in UNIONS:
+                continue
+            i = k
+            while (
+                i > 0
+                and k - i < 3
+                and (
+                    doc[i - 1].lower_ in places
+                    or doc[i - 1].lower_ in {"city", "county", "borough"}
+                )
+            ):
+                i -= 1
+            if i == k or doc[i].lower_ not in places:
+                continue
+            end = (
+                doc[k + 1] if low in UNIONS and k + 1 < n and doc[k + 1].lower_ == "branch" else tok
+            )
+            out.append(result("ORG", doc[i].idx, end.idx + len(end), self.SCORE_NOUN, self))
         return out
 
     def _named_by_noun(self, doc: Any) -> list:

@@ -57,6 +57,9 @@ LOCATION_BEFORE = {
 # in a turn without capitals, before a town that is also a word ("out to stone", "in derby")
 LOWER_PLACE_BEFORE = {"in", "from", "near", "to", "outside", "towards", "live", "lives", "lived"}
 LOWER_PLACE_BEFORE |= {"moved", "based", "round", "past", "via", "into"}
+# areas named for someone: "Arthur's Hill", "Bishop's Cleeve" is a town; "Potter's Bar"
+AREA_HEADS = {"hill", "green", "end", "cross", "gate", "heath", "common", "wood", "field"}
+AREA_HEADS |= {"fields", "bridge", "vale", "moor", "bar", "lane", "park", "well", "wells"}
 # where a team works, named after its place: "at Whitley depot", "the Leeds office"
 SITE_WORDS = {"depot", "office", "offices", "site", "campus", "yard", "hub"}
 SITE_OWNERS = {"council", "council's", "trust", "company", "main", "head", "new", "old", "area"}
@@ -251,9 +254,25 @@ class UkPlaceRecognizer(LocalRecognizer):
             out.append(result("PLACE", span.start_char, span.end_char, score, self))
         out.extend(self._named_buildings(doc))
         out.extend(self._named_sites(doc))
+        out.extend(self._possessive_places(doc))
         out.extend(self._areas_after_in(doc))
         for m in ROOM.finditer(text):  # "Room 2.14", "Meeting Room 3B"
             out.append(result("PLACE", m.start(), m.end(), self.SCORE, self))
+        return out
+
+    def _possessive_places(self, doc: Any) -> list:
+        """ "in Arthur's Hill", "St Anne's Green": a name with 's before an area word."""
+        out: list = []
+        for k in range(2, len(doc)):
+            tok = doc[k]
+            if tok.lower_ not in AREA_HEADS or not is_capitalised(tok.text):
+                continue
+            if doc[k - 1].text not in ("'s", "’s") or not is_capitalised(doc[k - 2].text):
+                continue
+            i = k - 2
+            if i > 0 and doc[i - 1].lower_ in ("st", "st.", "saint"):
+                i -= 1
+            out.append(result("PLACE", doc[i].idx, tok.idx + len(tok), self.SCORE, self))
         return out
 
     def _named_sites(self, doc: Any) -> list:

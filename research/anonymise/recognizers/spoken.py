@@ -72,7 +72,9 @@ EXT_BEFORE = re.compile(r"\bext(?:ension)?\.?(?:\s+(?:no\.?|number))?[\s,:]*$", 
 
 # a letter or two said before the digits of a reference ("E one oh four five eight two"),
 # never the article or the pronoun
-LETTER_PREFIX = re.compile(r"(?<![\w'’])((?![aAI]\b)[A-Za-z]|[A-Z]{2})[ \t]+$")
+LETTER_PREFIX = re.compile(
+    r"(?<![\w'’])((?![aAI]\b)[A-Za-z](?:[ \t]+(?![aAI]\b)[A-Za-z])?|[A-Z]{2})[ \t]+$"
+)
 # identifier words a read-out reference follows within a few words (as in staff_refs)
 ID_BEFORE = re.compile(
     r"\b(?:staff|payroll|employee|badge|candidate|applicant|application|member(?:ship)?|case|"
