@@ -80,6 +80,8 @@ def found(detector, text):
             "the incident number is c s four four seven one two",
             ("c s four four seven one two", "ID"),
         ),
+        # an acronym in no jargon list, with no cue: a local employer, pending review
+        ("And the internet at the depot, it's KCOM, it never works.", ("KCOM", "ORG")),
     ],
 )
 def test_detects(detector, text, expected):
@@ -108,6 +110,7 @@ def test_detects(detector, text, expected):
         "We meet on the Monday after, at the Christmas do, with the Polish lads.",
         "i've been acting chargehand at the depot, same with the gurdwara.",
         "They call me a liar. You can call me anytime.",
+        "I did my PGCE, my ASYE and CIPFA, the LADO called, and OK, the CEO said. PCN too.",
     ],
 )
 def test_keeps_ordinary_and_public_text(detector, text):

@@ -88,6 +88,13 @@ def test_vocabulary_includes_plurals_and_nouns():
         ("Ask Unity Care Solutions about it.", "Unity Care Solutions"),
         ("Thanks Age Concern Trust for coming.", "Age Concern Trust"),
         ("Contact the Phoenix Care Group.", "Phoenix Care Group"),
+        # firms named after people, sports clubs, a forum; two names in a row are two
+        ("My first job was nights at Smith & Nephew on the line.", "Smith & Nephew"),
+        ("Half the depot's Hull FC, and that's it.", "Hull FC"),
+        ("We partnered with the BME Forum and Mind in Croydon.", "BME Forum"),
+        # a town's paper, union branch and hospital, in any case
+        ("then i saw the council job in the newham recorder", "newham recorder"),
+        ("occupational health at royal stoke lost my referral", "royal stoke"),
     ],
 )
 def test_org_shapes(run, text, surface):
@@ -100,6 +107,7 @@ def test_org_shapes(run, text, surface):
         "The Trust said no.",
         "Ask the NHS Foundation Trust.",
         "Mental Health Trust said no. Maybe Health Trust people know.",
+        "We did Health & Safety and Learning & Development. The Staff Forum met.",
         "Our Health Board met.",
         "I joined Unison.",
         # a lower-case noun after a name that is public, ordinary or generic

@@ -734,6 +734,7 @@ class OrgAcronymRecognizer(LocalRecognizer):
     SCORE_CUE = 0.5  # "through NRC"
     SCORE_APPOSITION = 0.7  # "the gateshead housing company, TGHC"
     SCORE_BRAND = 0.45  # "worked for Kainos": below a person-name match of the same span
+    SCORE_BARE = 0.4  # "it's KCOM": an unknown acronym with no cue, for review
 
     def __init__(self) -> None:
         super().__init__(
@@ -822,6 +823,11 @@ class OrgAcronymRecognizer(LocalRecognizer):
                 after = lowers[i + 1] if i + 1 < len(lowers) else ""
                 if p >= 0 and lowers[p] in ACRONYM_CUES and after not in NOT_ORG_AFTER:
                     out.append(result("ORG", tok.idx, tok.idx + len(word), self.SCORE_CUE, self))
+                elif len(word) >= 3 and after not in NOT_ORG_AFTER:
+                    # no cue: an acronym in no list of jargon, qualifications or public bodies
+                    # is most often a local employer, hospital or college ("it's KCOM", "CUH
+                    # as it is now"): applied, pending the ethics lead's review
+                    out.append(result("ORG", tok.idx, tok.idx + len(word), self.SCORE_BARE, self))
                 continue
             if not tok.is_alpha or word.isupper() or sentence_start(doc, i):
                 continue

@@ -140,6 +140,12 @@ def _initial(text: str) -> bool:
     return len(text) == 2 and text[0].isupper() and text[1] == "."
 
 
+def _jargon() -> frozenset[str]:
+    from research.anonymise.recognizers.brands import common_acronyms
+
+    return common_acronyms()
+
+
 class FirstNameRecognizer(LocalRecognizer):
     """PERSON from a list of ~30,000 first names of many countries (see data/)."""
 
@@ -474,7 +480,7 @@ class FirstNameRecognizer(LocalRecognizer):
             ):
                 i += 1
                 continue
-            if word.isupper() and len(word) <= 3:  # acronyms: "IT", "HR", "ASA"
+            if word.isupper() and (len(word) <= 3 or word in _jargon()):  # "HR", "LADO"
                 i += 1
                 continue
             capital = is_capitalised(word)

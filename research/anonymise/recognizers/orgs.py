@@ -75,6 +75,7 @@ HEADS = {
     "ministries",
     "assembly",
     "assemblies",
+    "forum",
     # sports clubs: "Hull FC", "Bristol Rovers", "Oldham Athletic"
     "fc",
     "afc",
@@ -202,6 +203,18 @@ def _places() -> frozenset[str]:
     return frozenset(words | {"stoke"})
 
 
+def _firm(lows: list[str]) -> bool:
+    """A firm named after people: a word either side of "&" is a surname, a name or in no
+    word list ("Smith & Nephew", "Tate & Lyle"); "Health & Safety" is a department."""
+    from research.anonymise.recognizers.lexicon import first_names, surnames
+
+    k = lows.index("&")
+    if k == 0 or k == len(lows) - 1:
+        return False
+    sides = [lows[k - 1], lows[k + 1]]
+    return any(w in surnames() or w in first_names() or not is_vocabulary(w) for w in sides)
+
+
 def _cap(tok: Any) -> bool:
     text = tok.text
     return is_capitalised(text) and (tok.is_alpha or "'" in text or "’" in text)
@@ -274,10 +287,19 @@ class OrgNameRecognizer(LocalRecognizer):
         out = []
         for i, j in self._runs(doc):
             lows = [doc[k].lower_ for k in range(i, j)]
+            # two names in a row: "the BME Forum and Mind" ends at the first's head word
+            cut = next(
+                (m for m in range(1, len(lows) - 1) if lows[m] == "and" and lows[m - 1] in HEADS),
+                None,
+            )
+            if cut is not None:
+                j, lows = i + cut, lows[:cut]
             end = j
             # "Cornwall Unison branch", "the Hull GMB branch"
             if lows[-1] in UNIONS and j < len(doc) and doc[j].lower_ == "branch":
                 end = j + 1
+            elif "&" in lows and _firm(lows):
+                pass  # "Smith & Nephew", "Marks & Spencer"
             elif not any(w in HEADS for w in lows):
                 continue
             # trailing weekdays and months ("Bristol Rovers on Saturdays")
