@@ -199,3 +199,10 @@ def test_nationalities_are_derived_from_the_country_list():
         assert is_demonym(w), w
     for w in ("julian", "brian", "adrian", "ian"):
         assert w not in demonyms(), w
+
+
+def test_british_spellings_are_vocabulary_through_their_american_form():
+    for w in ("colour", "centre", "travelled", "licence", "programme", "organised", "analysed"):
+        assert is_vocabulary(w), w
+    for w in ("seymour", "gilmour", "lawrence"):
+        assert not is_vocabulary(w), w

@@ -76,3 +76,8 @@ def test_named_faith_buildings_and_saints(run, lower, text, expected):
 
 def test_generic_faith_buildings_are_left(run, lower):
     assert run(lower, "the local mosque and the sikh temple helped, and the church") == []
+
+
+def test_a_word_in_no_list_after_a_preposition_and_the_is_a_place(run, lower):
+    assert ("pallion", "PLACE") in run(lower, "i'm in the car park at the pallion waiting for dad")
+    assert run(lower, "we went to the gym and then to the shop, at the noticeboard") == []

@@ -112,7 +112,15 @@ def english_nouns() -> frozenset[str]:
 
 
 def is_vocabulary(low: str) -> bool:
-    """Whether a lower-case word (or its plural/possessive base) is an ordinary English word."""
+    """Whether a lower-case word (or its plural/possessive base, or its American spelling:
+    "anonymisation", "colour", "centre", "travelled") is an ordinary English word."""
+    if _listed(low):
+        return True
+    american = _american(low)
+    return american != low and _listed(american)
+
+
+def _listed(low: str) -> bool:
     words, nouns = english_words(), english_nouns()
     for w in (low, low.removesuffix("'s").removesuffix("’s")):
         if w in words or w in nouns:
@@ -122,6 +130,24 @@ def is_vocabulary(low: str) -> bool:
         if low.endswith(suffix) and (base in words or base in nouns):
             return True
     return False
+
+
+# British spellings the American-based word lists lack, with their American form
+BRITISH = (
+    ("isation", "ization"), ("isations", "izations"), ("ise", "ize"), ("ised", "ized"),
+    ("ises", "izes"), ("ising", "izing"), ("iser", "izer"), ("isers", "izers"),
+    ("yse", "yze"), ("ysed", "yzed"), ("ysing", "yzing"), ("our", "or"), ("ours", "ors"),
+    ("oured", "ored"), ("ouring", "oring"), ("ourite", "orite"), ("tre", "ter"), ("tres", "ters"),
+    ("lled", "led"), ("lling", "ling"), ("ence", "ense"), ("ogue", "og"), ("gramme", "gram"),
+    ("grammes", "grams"),
+)  # fmt: skip
+
+
+def _american(low: str) -> str:
+    for british, american in sorted(BRITISH, key=lambda p: -len(p[0])):
+        if low.endswith(british) and len(low) > len(british) + 2:
+            return low[: -len(british)] + american
+    return low
 
 
 # irregular past tenses the word lists lack: "my sister said", "kwame told me"

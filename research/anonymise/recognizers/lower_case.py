@@ -99,7 +99,7 @@ class LowerCasePlaceRecognizer(LocalRecognizer):
         doc = nlp_doc(nlp_artifacts)
         if doc is None or not lower_case_turn(doc):
             return []
-        out = self._faith_and_saints(doc)
+        out = self._faith_and_saints(doc) + self._the_unknown(doc)
         for k, tok in enumerate(doc):
             head = tok.lower_
             org = head in ORG_HEADS
@@ -127,6 +127,26 @@ class LowerCasePlaceRecognizer(LocalRecognizer):
                 continue  # "in the main office", "at head office"  # "in spare room", "in real estate": one ordinary word before a weak head
             kind = "ORG" if org else "PLACE"
             out.append(result(kind, doc[i].idx, tok.idx + len(tok), self.SCORE, self))
+        return out
+
+    def _the_unknown(self, doc: Any) -> list:
+        """ "in the car park at the haywood": after a preposition and "the", a word in no word
+        list, alone (no noun after it), names a place; pending review."""
+        from research.anonymise.recognizers.lexicon import first_names, is_word_form
+
+        out = []
+        n = len(doc)
+        for k in range(2, n):
+            tok = doc[k]
+            if doc[k - 1].lower_ != "the" or doc[k - 2].lower_ not in BEFORE:
+                continue
+            low = tok.lower_
+            if not tok.is_alpha or len(low) < 4 or is_word_form(low) or low in first_names():
+                continue
+            nxt = doc[k + 1].lower_ if k + 1 < n and doc[k + 1].is_alpha else ""
+            if nxt and not doc[k + 1].is_stop and not nxt.endswith(("ing", "ed")):
+                continue  # "the bispham campus" is the place-noun rule's; "waiting" is not
+            out.append(result("PLACE", tok.idx, tok.idx + len(tok), 0.5, self))
         return out
 
     def _faith_and_saints(self, doc: Any) -> list:
