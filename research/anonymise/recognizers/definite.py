@@ -112,6 +112,8 @@ class DefiniteNameRecognizer(LocalRecognizer):
         n = len(doc)
         for m in range(2, n):
             tok = doc[m]
+            if not tok.is_title:
+                continue  # one capital then lower case: "Royal", not "royal" or "NHS"
             prev, before = doc[m - 1].lower_, doc[m - 2].lower_
             article = prev == "the" and before in BEFORE
             bare = prev in BARE_BEFORE and not sentence_start(doc, m)

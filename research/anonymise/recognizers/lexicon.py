@@ -111,6 +111,7 @@ def english_nouns() -> frozenset[str]:
     return frozenset(_lines("english_nouns.txt.gz"))
 
 
+@lru_cache(maxsize=65536)
 def is_vocabulary(low: str) -> bool:
     """Whether a lower-case word (or its plural/possessive base, or its American spelling:
     "anonymisation", "colour", "centre", "travelled") is an ordinary English word."""
@@ -143,8 +144,11 @@ BRITISH = (
 )  # fmt: skip
 
 
+BRITISH_LONGEST_FIRST = tuple(sorted(BRITISH, key=lambda p: -len(p[0])))
+
+
 def _american(low: str) -> str:
-    for british, american in sorted(BRITISH, key=lambda p: -len(p[0])):
+    for british, american in BRITISH_LONGEST_FIRST:
         if low.endswith(british) and len(low) > len(british) + 2:
             return low[: -len(british)] + american
     return low

@@ -194,6 +194,9 @@ NEWSPAPERS = {"recorder", "gazette", "echo", "chronicle", "herald", "advertiser"
 NEWSPAPERS |= {"telegraph", "journal", "courier", "mercury", "sentinel", "examiner"}
 
 
+AFTER_A_PLACE = NEWSPAPERS | UNIONS | {"royal"}
+
+
 @lru_cache(maxsize=1)
 def _places() -> frozenset[str]:
     """Lower-case one-word towns and councils ("newham", "stoke", "hull")."""
@@ -334,6 +337,10 @@ class OrgNameRecognizer(LocalRecognizer):
     def _after_a_place(self, doc: Any) -> list:
         """A town's paper, union branch or hospital, in any case: "the newham recorder",
         "newham unison", "the stoke city unison branch", "at royal stoke"."""
+        from research.anonymise.recognizers.matcher import doc_lowers
+
+        if not AFTER_A_PLACE.intersection(doc_lowers(doc)):
+            return []
         places = _places()
         out = []
         n = len(doc)

@@ -263,6 +263,8 @@ class UkPlaceRecognizer(LocalRecognizer):
     def _possessive_places(self, doc: Any) -> list:
         """ "in Arthur's Hill", "St Anne's Green": a name with 's before an area word."""
         out: list = []
+        if not AREA_HEADS.intersection(doc_lowers(doc)):
+            return out
         for k in range(2, len(doc)):
             tok = doc[k]
             if tok.lower_ not in AREA_HEADS or not is_capitalised(tok.text):
@@ -282,6 +284,8 @@ class UkPlaceRecognizer(LocalRecognizer):
         from research.anonymise.recognizers.orgs import DEPARTMENT_WORDS, GENERIC
 
         out: list = []
+        if not SITE_WORDS.intersection(doc_lowers(doc)):
+            return out
         for k, tok in enumerate(doc):
             if k == 0 or tok.lower_ not in SITE_WORDS or not tok.text.islower():
                 continue
