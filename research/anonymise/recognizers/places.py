@@ -55,16 +55,17 @@ LOCATION_BEFORE = {
 
 
 # in a turn without capitals, before a town that is also a word ("out to stone", "in derby")
-LOWER_PLACE_BEFORE = {"in", "from", "near", "to", "outside", "towards", "live", "lives", "lived"}
-LOWER_PLACE_BEFORE |= {"moved", "based", "round", "past", "via", "into"}
-# areas named for someone: "Arthur's Hill", "Bishop's Cleeve" is a town; "Potter's Bar"
+WORD_TOWN_BEFORE = {"in", "from", "near", "to", "outside", "towards", "live", "lives", "lived"}
+WORD_TOWN_BEFORE |= {"moved", "based", "round", "past", "via", "into"}
+# ... and after it: "in derby now" (a noun after it makes a compound: "in street services")
+WORD_TOWN_AFTER = {"now", "then", "originally", "first", "again", "too", "instead", "till"}
+KIN_IN_LAW = {"brother", "sister", "mother", "father", "son", "daughter", "parents", "-"}
+# areas named for someone: "Arthur's Hill", "St Anne's Green", "Potter's Bar"
 AREA_HEADS = {"hill", "green", "end", "cross", "gate", "heath", "common", "wood", "field"}
 AREA_HEADS |= {"fields", "bridge", "vale", "moor", "bar", "lane", "park", "well", "wells"}
 # where a team works, named after its place: "at Whitley depot", "the Leeds office"
 SITE_WORDS = {"depot", "office", "offices", "site", "campus", "yard", "hub"}
 SITE_OWNERS = {"council", "council's", "trust", "company", "main", "head", "new", "old", "area"}
-LOWER_PLACE_AFTER = {"now", "then", "originally", "first", "again", "too", "instead", "till"}
-KIN_IN_LAW = {"brother", "sister", "mother", "father", "son", "daughter", "parents", "-"}
 # "Dudley Road", "Civic Centre", "Shire Hall", "City Hospital", "Council House"
 PLACE_NOUNS = {
     "road",
@@ -230,11 +231,11 @@ class UkPlaceRecognizer(LocalRecognizer):
                     and nxt.is_alpha
                     and not nxt.like_num  # "a tutor in bow eighty pounds an hour"
                     and not nxt.is_stop
-                    and nxt.lower_ not in LOWER_PLACE_AFTER
+                    and nxt.lower_ not in WORD_TOWN_AFTER
                     and is_vocabulary(nxt.lower_)
                 )
                 kin = i > 1 and doc[i - 2].lower_ in KIN_IN_LAW  # "my brother in law"
-                if i > 0 and doc[i - 1].lower_ in LOWER_PLACE_BEFORE and not compound and not kin:
+                if i > 0 and doc[i - 1].lower_ in WORD_TOWN_BEFORE and not compound and not kin:
                     span = doc[i:j]
                     out.append(result("PLACE", span.start_char, span.end_char, 0.5, self))
                 continue
