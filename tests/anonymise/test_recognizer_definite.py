@@ -54,3 +54,14 @@ def test_scores_below_review_so_the_ethics_lead_confirms_each_hit(definite):
 
     assert Settings().score_threshold <= DefiniteNameRecognizer.SCORE
     assert Settings().review_below > DefiniteNameRecognizer.SCORE
+
+
+def test_a_capital_the_mid_sentence_is_part_of_the_name(run, definite):
+    assert run(definite, "We put adverts up in The Beacon last week.") == [("The Beacon", "ORG")]
+
+
+def test_an_ordinary_word_after_in_is_an_area_and_departments_are_left(run, definite):
+    assert run(definite, "In a team of nine in Walker, if you tick Muslim.") == [
+        ("Walker", "PLACE")
+    ]
+    assert run(definite, "She's in Recruitment now, I started in Catering, in Finance.") == []

@@ -95,6 +95,9 @@ def test_vocabulary_includes_plurals_and_nouns():
         # a town's paper, union branch and hospital, in any case
         ("then i saw the council job in the newham recorder", "newham recorder"),
         ("occupational health at royal stoke lost my referral", "royal stoke"),
+        # a town and a short code name its club; a café ends at its head word
+        ("They both go to the same club, Ryhope CW. I didn't get it.", "Ryhope CW"),
+        ("the Friendship Café on Barton Street puts them up", "Friendship Café"),
     ],
 )
 def test_org_shapes(run, text, surface):

@@ -87,3 +87,10 @@ def test_title_case_areas_after_in_but_not_departments(run, places):
     assert ("Lozells Wood", "PLACE") in found
     assert not any("Social" in t for t, _ in found)
     assert run(places, "It was in Black History Month, in Human Resources.") == []
+
+
+def test_streets_named_in_the_plural_and_areas_named_for_someone(run, places):
+    assert ("Green Lanes", "PLACE") in run(places, "My dad has a shop on Green Lanes.")
+    assert ("Arthur's Hill", "PLACE") in run(places, "My flat in Arthur's Hill is cold.")
+    assert ("Whitley", "PLACE") in run(places, "Bogdan at Whitley depot runs it.")
+    assert run(places, "The Housing office and the Council depot.") == []

@@ -76,6 +76,8 @@ HEADS = {
     "assembly",
     "assemblies",
     "forum",
+    "cafe",
+    "café",
     # sports clubs: "Hull FC", "Bristol Rovers", "Oldham Athletic"
     "fc",
     "afc",
@@ -290,9 +292,13 @@ class OrgNameRecognizer(LocalRecognizer):
         out = []
         for i, j in self._runs(doc):
             lows = [doc[k].lower_ for k in range(i, j)]
-            # two names in a row: "the BME Forum and Mind" ends at the first's head word
+            # a name ends at its head word: "the BME Forum and Mind", "the Café on Barton Street"
             cut = next(
-                (m for m in range(1, len(lows) - 1) if lows[m] == "and" and lows[m - 1] in HEADS),
+                (
+                    m
+                    for m in range(1, len(lows) - 1)
+                    if lows[m] in ("and", "on") and lows[m - 1] in HEADS
+                ),
                 None,
             )
             if cut is not None:
@@ -339,10 +345,10 @@ class OrgNameRecognizer(LocalRecognizer):
         "newham unison", "the stoke city unison branch", "at royal stoke"."""
         from research.anonymise.recognizers.matcher import doc_lowers
 
-        if not AFTER_A_PLACE.intersection(doc_lowers(doc)):
-            return []
         places = _places()
-        out = []
+        out = self._place_and_letters(doc, places)
+        if not AFTER_A_PLACE.intersection(doc_lowers(doc)):
+            return out
         n = len(doc)
         for k, tok in enumerate(doc):
             low = tok.lower_
@@ -369,6 +375,20 @@ class OrgNameRecognizer(LocalRecognizer):
                 doc[k + 1] if low in UNIONS and k + 1 < n and doc[k + 1].lower_ == "branch" else tok
             )
             out.append(result("ORG", doc[i].idx, end.idx + len(end), self.SCORE_NOUN, self))
+        return out
+
+    def _place_and_letters(self, doc: Any, places: frozenset[str]) -> list:
+        """A town then a short capitalised code names its club: "Ryhope CW", "Hull KR"."""
+        from research.anonymise.recognizers.brands import common_acronyms
+
+        out = []
+        for k in range(1, len(doc)):
+            tok, prev = doc[k], doc[k - 1]
+            if not (tok.text.isupper() and tok.is_alpha and 2 <= len(tok) <= 4):
+                continue
+            if prev.lower_ not in places or not prev.is_title or tok.text in common_acronyms():
+                continue
+            out.append(result("ORG", prev.idx, tok.idx + len(tok), self.SCORE_NOUN, self))
         return out
 
     def _named_by_noun(self, doc: Any) -> list:

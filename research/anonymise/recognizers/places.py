@@ -71,6 +71,7 @@ PLACE_NOUNS = {
     "road",
     "street",
     "lane",
+    "lanes",
     "avenue",
     "close",
     "drive",
