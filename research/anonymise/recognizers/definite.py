@@ -113,17 +113,16 @@ class DefiniteNameRecognizer(LocalRecognizer):
         for m in range(2, n):
             tok = doc[m]
             if not tok.is_title:
-                continue  # one capital then lower case: "Royal", not "royal" or "NHS"
+                continue  # one capital then lower case: "Royal", not "royal" or "NHS" (acronyms
+                # have their own recognizer)
             prev, before = doc[m - 1].lower_, doc[m - 2].lower_
             article = prev == "the" and before in BEFORE
             bare = prev in BARE_BEFORE and not sentence_start(doc, m)
             area = prev in AREA_BEFORE and not sentence_start(doc, m)
             if not (article or bare or area):
                 continue
-            if not (tok.is_alpha and len(tok) > 2 and is_capitalised(tok.text)):
+            if not (tok.is_alpha and len(tok) > 2):
                 continue
-            if tok.text.isupper():
-                continue  # acronyms have their own recognizer
             if m + 1 < n and is_capitalised(doc[m + 1].text):
                 continue  # longer names have theirs ("at the Royal Infirmary")
             if m + 2 < n and doc[m + 1].lower_ in LINKS and is_capitalised(doc[m + 2].text):
