@@ -297,6 +297,36 @@ def place_lists(text: str, found: list[Detection]) -> list[Detection]:
     return out
 
 
+# "Jag and <person>", "<person> and Pinky": a capitalised first name paired with a found one
+PAIR_BEFORE = re.compile(r"\b([A-Z][a-z][\w'’-]*)[ \t]+(?:and|&)[ \t]+$")
+PAIR_AFTER = re.compile(r"[ \t]+(?:and|&)[ \t]+([A-Z][a-z][\w'’-]*)\b")
+
+
+def name_pairs(text: str, found: list[Detection]) -> list[Detection]:
+    """A capitalised word in the first-name list joined by "and" to a detected person is a
+    person too, even when it is also a word ("Then Jag and Parm came", "Pinky and Sunny run
+    the network"); pending review."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from research.anonymise.recognizers.lexicon import first_names, not_names
+
+    names, never = first_names(), not_names() | STOP_WORDS  # "Him and Precious"
+    out = []
+    for d in found:
+        if d.entity_type != "PERSON":
+            continue
+        for m in (
+            PAIR_BEFORE.search(text, max(0, d.start - 30), d.start),
+            PAIR_AFTER.match(text, d.end),
+        ):
+            if m is None:
+                continue
+            word = m.group(1)
+            if word.lower() in names and word.lower() not in never:
+                out.append(Detection(m.start(1), m.end(1), "PERSON", word, 0.55, "NamePair"))
+    return out
+
+
 def _without_trailing_words(text: str, start: int, end: int) -> int:
     """End of a person span before lower-case English words after the name ("sandra works")."""
     from research.anonymise.recognizers.first_names import STRICT_TITLES
@@ -459,7 +489,7 @@ class Detector:
         ]
         found += self._deny_hits(text)
         found = resolve_overlaps(widen_people(text, retype_spacy(found)))
-        found = resolve_overlaps(found + place_lists(text, found))
+        found = resolve_overlaps(found + place_lists(text, found) + name_pairs(text, found))
         return resolve_overlaps(found + propagate_in_text(text, found))
 
     def _allowed(self, d: Detection) -> bool:

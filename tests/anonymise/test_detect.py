@@ -80,6 +80,8 @@ def found(detector, text):
             "the incident number is c s four four seven one two",
             ("c s four four seven one two", "ID"),
         ),
+        # a first name that is also a word, paired by "and" with a found person
+        ("Pinky and Sunny run the network.", ("Pinky", "PERSON")),
         # an acronym in no jargon list, with no cue: a local employer, pending review
         ("And the internet at the depot, it's KCOM, it never works.", ("KCOM", "ORG")),
     ],
@@ -110,6 +112,7 @@ def test_detects(detector, text, expected):
         "We meet on the Monday after, at the Christmas do, with the Polish lads.",
         "i've been acting chargehand at the depot, same with the gurdwara.",
         "They call me a liar. You can call me anytime.",
+        "The Sikh staff network meets at the gurdwara. Him and me went.",
         "I did my PGCE, my ASYE and CIPFA, the LADO called, and OK, the CEO said. PCN too.",
     ],
 )

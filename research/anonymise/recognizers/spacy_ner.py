@@ -63,12 +63,14 @@ NOT_ENTITIES = {"teams", "zoom", "otter", "microsoft teams"}
 # what people call their parents and grandparents: "look after Dad", "Mum's carer"
 NOT_ENTITIES |= {"dad", "mum", "mam", "mom", "nan", "nana", "gran", "granny", "grandad"}
 NOT_ENTITIES |= {"grandma", "grandpa", "daddy", "mummy", "papa", "mama", "dad's", "mum's"}
-# festivals, events and interjections spaCy calls people ("leave for Eid", "after Brexit")
+# festivals, events, faiths and interjections spaCy calls people ("leave for Eid", "after Brexit")
 NEVER_ALONE = {
     "christmas", "easter", "eid", "diwali", "ramadan", "vaisakhi", "baisakhi", "hanukkah",
     "passover", "navratri", "holi", "lent", "pentecost", "kwanzaa", "brexit", "covid", "ha",
     "haha", "hmm", "um", "er", "erm", "mm", "uh", "hiya", "innit", "nah", "monday", "tuesday",
-    "wednesday", "thursday", "friday", "saturday", "sunday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "muslim", "muslims", "sikh",
+    "sikhs", "hindu", "hindus", "jewish", "jew", "jews", "buddhist", "catholic", "islam",
+    "islamic", "bame", "lgbt", "lgbtq",
 }  # fmt: skip
 # regions too large to identify anyone (the study itself is of West Midlands councils)
 REGIONS = {
