@@ -310,7 +310,7 @@ def name_pairs(text: str, found: list[Detection]) -> list[Detection]:
 
     from research.anonymise.recognizers.lexicon import first_names, not_names
 
-    names, never = first_names(), not_names() | STOP_WORDS  # "Him and Precious"
+    names, never = first_names(), not_names()
     out = []
     for d in found:
         if d.entity_type != "PERSON":
@@ -322,7 +322,8 @@ def name_pairs(text: str, found: list[Detection]) -> list[Detection]:
             if m is None:
                 continue
             word = m.group(1)
-            if word.lower() in names and word.lower() not in never:
+            low = word.lower()
+            if low in names and low not in never and low not in STOP_WORDS:  # "Him and Precious"
                 out.append(Detection(m.start(1), m.end(1), "PERSON", word, 0.55, "NamePair"))
     return out
 

@@ -33,6 +33,7 @@ from research.anonymise.recognizers.base import (
     sentence_start,
 )
 from research.anonymise.recognizers.lexicon import (
+    common_acronyms,
     country_names,
     english_words,
     first_names,
@@ -314,6 +315,8 @@ WORK_WORDS = {
     "degree",
 }
 # "run by Black Thrive", "delivered by ...": an organisation follows
+# "i was agency with reed", "a secondment with combined": who someone was before "with"
+WITH_WORK_WORDS = WORK_WORDS | {"secondment"}
 BY_VERBS = {
     "run",
     "delivered",
@@ -435,12 +438,6 @@ def public_bodies() -> frozenset[str]:
     from research.anonymise.detect import DEFAULT_ALLOW
 
     return frozenset(x.casefold() for x in [*_lines("public_bodies.txt"), *DEFAULT_ALLOW])
-
-
-@lru_cache(maxsize=1)
-def common_acronyms() -> frozenset[str]:
-    """Upper-case acronyms that are not employers (HR, GCSE, DBS, ADHD...)."""
-    return frozenset(w.upper() for line in _lines("common_acronyms.txt") for w in line.split())
 
 
 @lru_cache(maxsize=1)
@@ -577,7 +574,7 @@ class UkEmployerRecognizer(LocalRecognizer):
             strong = strong or (
                 p >= 0
                 and lowers[p] == "with"
-                and any(w in WORK_WORDS | {"secondment"} for w in lowers[max(0, p - 4) : p])
+                and any(w in WITH_WORK_WORDS for w in lowers[max(0, p - 4) : p])
             )
             return self.SCORE_CAPITALISED if strong else 0.0
         if level == CAPITALISED:
@@ -854,9 +851,9 @@ class OrgAcronymRecognizer(LocalRecognizer):
             if not (3 <= len(low) <= 4 and tok.is_alpha and tok.text.islower()) or i == 0:
                 continue
             p = _prev_word(doc, lowers, i)
-            if p < 0 or lowers[p] not in ACRONYM_CUES | {"the"}:
-                continue
-            if lowers[p] == "the" and (p == 0 or lowers[p - 1] not in ACRONYM_CUES):
+            if p > 0 and lowers[p] == "the":
+                p -= 1  # "one to the gla"
+            if p < 0 or lowers[p] not in ACRONYM_CUES:
                 continue
             if self._known_acronym(low.upper()) or tok.is_stop or is_word_form(low):
                 continue

@@ -23,6 +23,7 @@ from research.anonymise.recognizers.base import (
 )
 from research.anonymise.recognizers.lexicon import (
     IRREGULAR,
+    common_acronyms,
     country_names,
     english_words,
     first_names,
@@ -34,6 +35,7 @@ from research.anonymise.recognizers.lexicon import (
     surnames,
     uk_councils,
 )
+from research.anonymise.recognizers.matcher import doc_lowers
 
 FILLERS = {
     "um",
@@ -119,6 +121,7 @@ PAST_TENSES -= {"children", "people", "men", "women", "feet", "teeth", "mice", "
 PAST_TENSES -= {"lives", "wives", "knives", "halves", "selves", "staff", "data", "criteria"}
 PAST_TENSES -= {"media", "left", "put", "won", "met", "led", "lost"}
 DETERMINERS = {"the", "a", "an", "this", "that", "my", "our", "your", "their", "his", "her"}
+NICKNAME_CUES = {"me", "as", "by", "or"}  # "calls me", "known as", "goes by", "or Daze,"
 NOT_NICKNAMES = {"anytime", "later", "tomorrow", "tonight", "today", "back", "whatever", "names"}
 # titles only ever written before a surname
 STRICT_TITLES = {"mr", "mrs", "mx", "dr", "cllr", "councillor", "prof"}  # not "my ms diagnosis"
@@ -138,12 +141,6 @@ def _wordlike(text: str) -> bool:
 
 def _initial(text: str) -> bool:
     return len(text) == 2 and text[0].isupper() and text[1] == "."
-
-
-def _jargon() -> frozenset[str]:
-    from research.anonymise.recognizers.brands import common_acronyms
-
-    return common_acronyms()
 
 
 class FirstNameRecognizer(LocalRecognizer):
@@ -196,6 +193,8 @@ class FirstNameRecognizer(LocalRecognizer):
         if len(word) < 3 or not _wordlike(word) or word.isupper():
             return None
         if not is_capitalised(word):
+            if not lower_case_turn(doc):  # both helpers below are for lower-case turns only
+                return None
             return self._unknown_lower_place(doc, i, word) or self._unknown_lower_person(doc, i)
         if not self._unknown_word(word.lower()):
             return None
@@ -225,7 +224,7 @@ class FirstNameRecognizer(LocalRecognizer):
         """In a turn with no capitals, a word in no list before what people do ("jazib only
         told me", "and ionela said") is a name: never a word form or a known place."""
         low = doc[i].lower_
-        if len(low) < 4 or not lower_case_turn(doc) or not self._unknown_word(low):
+        if len(low) < 4 or not self._unknown_word(low):
             return None
         if is_word_form(low):
             return None
@@ -241,7 +240,7 @@ class FirstNameRecognizer(LocalRecognizer):
         list after at/in/from... is a place or an organisation ("at derriford", "from legon")."""
         if i == 0 or doc[i - 1].lower_ not in LOWER_PLACE_BEFORE or len(word) < 4:
             return None
-        if not lower_case_turn(doc) or not self._unknown_word(word):
+        if not self._unknown_word(word):
             return None
         return None if is_word_form(word) else "PLACE"
 
@@ -480,7 +479,7 @@ class FirstNameRecognizer(LocalRecognizer):
             ):
                 i += 1
                 continue
-            if word.isupper() and (len(word) <= 3 or word in _jargon()):  # "HR", "LADO"
+            if word.isupper() and (len(word) <= 3 or word in common_acronyms()):  # "HR", "LADO"
                 i += 1
                 continue
             capital = is_capitalised(word)
@@ -540,7 +539,9 @@ class FirstNameRecognizer(LocalRecognizer):
     def _nicknames(self, doc: Any) -> list:
         """A name someone is given, any word: "everyone calls me lily", "or Daze, everyone
         calls me that", "he's known as Bakes", "she goes by Jo"."""
-        out = []
+        out: list = []
+        if not NICKNAME_CUES.intersection(doc_lowers(doc)):
+            return out
         n = len(doc)
         for k in range(1, n):
             tok = doc[k]
@@ -554,11 +555,9 @@ class FirstNameRecognizer(LocalRecognizer):
             a = doc[k - 1].lower_
             b = doc[k - 2].lower_ if k > 1 else ""
             given = (a == "me" and b in CALL_VERBS) or (a, b) in {("as", "known"), ("by", "goes")}
-            # "it's Adaeze, or Daze, everyone calls me that"
-            after = " ".join(t.lower_ for t in doc[k + 1 : k + 6])
-            given = given or (
-                a == "or" and after.startswith((", everyone call", ", everybody call"))
-            )
+            if a == "or" and not given:  # "it's Adaeze, or Daze, everyone calls me that"
+                after = " ".join(t.lower_ for t in doc[k + 1 : k + 6])
+                given = after.startswith((", everyone call", ", everybody call"))
             if given:
                 out.append(
                     result("PERSON", tok.idx, tok.idx + len(tok), self.SCORE_AMBIGUOUS, self)

@@ -95,8 +95,14 @@ def demonyms() -> frozenset[str]:
 
 def is_demonym(low: str) -> bool:
     """A nationality or its plural ("lithuanian", "ghanaians", "somalis")."""
-    words = demonyms() | not_names()
-    return low in words or (low.endswith("s") and low[:-1] in words)
+    forms = (low, low[:-1]) if low.endswith("s") else (low,)
+    return any(w in demonyms() or w in not_names() for w in forms)
+
+
+@lru_cache(maxsize=1)
+def common_acronyms() -> frozenset[str]:
+    """Upper-case acronyms that are not employers (HR, GCSE, DBS, ADHD...)."""
+    return frozenset(w.upper() for line in _lines("common_acronyms.txt") for w in line.split())
 
 
 @lru_cache(maxsize=1)

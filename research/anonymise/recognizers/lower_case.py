@@ -16,7 +16,7 @@ from typing import Any
 from presidio_analyzer import LocalRecognizer
 
 from research.anonymise.recognizers.base import lower_case_turn, nlp_doc, result
-from research.anonymise.recognizers.lexicon import is_vocabulary
+from research.anonymise.recognizers.lexicon import first_names, is_vocabulary, is_word_form
 from research.anonymise.recognizers.places import GENERIC_FIRST, PLACE_NOUNS
 
 BEFORE = {"at", "in", "on", "from", "near", "to", "outside", "behind", "opposite", "round"}
@@ -122,9 +122,9 @@ class LowerCasePlaceRecognizer(LocalRecognizer):
             if head in OPEN_HEADS and doc[k - 1].lower_ in NOT_AREA_BEFORE:
                 continue
             if head in WEAK_HEADS and k - i < 2 and is_vocabulary(doc[i].lower_):
-                continue
+                continue  # "in spare room", "in real estate": one ordinary word before a weak head
             if head in SITE_HEADS and any(is_vocabulary(doc[x].lower_) for x in range(i, k)):
-                continue  # "in the main office", "at head office"  # "in spare room", "in real estate": one ordinary word before a weak head
+                continue  # "in the main office", "at head office"
             kind = "ORG" if org else "PLACE"
             out.append(result(kind, doc[i].idx, tok.idx + len(tok), self.SCORE, self))
         return out
@@ -132,8 +132,6 @@ class LowerCasePlaceRecognizer(LocalRecognizer):
     def _the_unknown(self, doc: Any) -> list:
         """ "in the car park at the haywood": after a preposition and "the", a word in no word
         list, alone (no noun after it), names a place; pending review."""
-        from research.anonymise.recognizers.lexicon import first_names, is_word_form
-
         out = []
         n = len(doc)
         for k in range(2, n):

@@ -21,7 +21,7 @@ from research.anonymise.recognizers.base import (
     result,
     sentence_start,
 )
-from research.anonymise.recognizers.lexicon import country_names, is_vocabulary
+from research.anonymise.recognizers.lexicon import common_acronyms, country_names, is_vocabulary
 
 HEADS = {
     "brothers",
@@ -379,8 +379,6 @@ class OrgNameRecognizer(LocalRecognizer):
 
     def _place_and_letters(self, doc: Any, places: frozenset[str]) -> list:
         """A town then a short capitalised code names its club: "Ryhope CW", "Hull KR"."""
-        from research.anonymise.recognizers.brands import common_acronyms
-
         out = []
         for k in range(1, len(doc)):
             tok, prev = doc[k], doc[k - 1]

@@ -212,6 +212,10 @@ class UkPlaceRecognizer(LocalRecognizer):
         from research.anonymise.recognizers.lexicon import not_names
 
         self.skip = not_names() | {w for p in public_bodies() for w in p.split()}
+        from research.anonymise.recognizers.orgs import DEPARTMENT_WORDS, GENERIC
+
+        # words that name no site of their own: "the Housing office", "the Council depot"
+        self.site_generic = DEPARTMENT_WORDS | GENERIC | SITE_OWNERS | self.skip
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list:
         doc = nlp_doc(nlp_artifacts)
@@ -283,8 +287,6 @@ class UkPlaceRecognizer(LocalRecognizer):
         """A Title Case name before a lower-case site word: "at Whitley depot", "the Leeds
         office", "Lister Mills site" -> PLACE (the name; the site word says nothing); not a
         department or a generic word ("the Housing office", "the Council depot")."""
-        from research.anonymise.recognizers.orgs import DEPARTMENT_WORDS, GENERIC
-
         out: list = []
         if not SITE_WORDS.intersection(doc_lowers(doc)):
             return out
@@ -300,8 +302,7 @@ class UkPlaceRecognizer(LocalRecognizer):
                     break
                 i -= 1
             words = [doc[x].lower_ for x in range(i, k)]
-            generic = DEPARTMENT_WORDS | GENERIC | SITE_OWNERS
-            if not words or all(w in generic or w in self.skip for w in words):
+            if not words or all(w in self.site_generic for w in words):
                 continue
             last = doc[k - 1]  # the name, not the site word: "the [Place 1] office"
             out.append(

@@ -19,6 +19,7 @@ from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from research.anonymise.recognizers.base import TITLES
 from research.anonymise.recognizers.lexicon import (
+    common_acronyms,
     demonyms,
     english_words,
     first_names,
@@ -103,13 +104,6 @@ STREET_WORDS |= {"square", "terrace", "gardens", "park", "place", "row", "walk",
 
 
 @lru_cache(maxsize=1)
-def _acronyms() -> frozenset[str]:
-    from research.anonymise.recognizers.brands import common_acronyms
-
-    return frozenset(common_acronyms())
-
-
-@lru_cache(maxsize=1)
 def countries() -> frozenset[str]:
     """Country names (packaged list) plus continents and nationality words: never PII here."""
     from research.anonymise.recognizers.lexicon import country_names, not_names
@@ -169,7 +163,7 @@ class FilteredSpacyRecognizer(SpacyRecognizer):
                 return False
             if len(toks) == 1 and toks[0] in english_words() and opens_sentence(start, text):
                 return False
-            if len(toks) > 1 and any(t.upper() in _acronyms() for t in toks[1:]):
+            if len(toks) > 1 and any(t.upper() in common_acronyms() for t in toks[1:]):
                 return False  # "Driver CPC", "Manual Handling DBS"
         return True
 
@@ -186,7 +180,7 @@ class FilteredSpacyRecognizer(SpacyRecognizer):
         key = " ".join(toks).removeprefix("the ")
         if key in public or (len(toks) == 1 and surface.strip(".,'’").isupper()):
             return False
-        acronyms = _acronyms()
+        acronyms = common_acronyms()
 
         def ordinary(t: str) -> bool:
             t = t.removesuffix("'s").removesuffix("’s")
