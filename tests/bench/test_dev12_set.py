@@ -1,0 +1,278 @@
+"""Checks on the dev12 tuning set in bench/data/dev12 (scripts, rendered files, gold).
+
+The set is hand-written, blind to the anonymiser: four sessions with UK public-sector staff
+talking about equality, diversity and inclusion at work (Edinburgh and Dundee, Belfast, Luton,
+Plymouth), with Scottish, Irish and Anglo names that are ordinary words, nicknames, titled and
+lone surnames, names of many origins, organisations by short name, nickname and acronym,
+places by nickname and with "the", IDs in several shapes, and an Otter file with no capitals
+and no punctuation at all.
+These tests keep it internally consistent (gold spans match the text, turns align with the
+rendered files, a re-render is byte-identical) and keep the counts and balance stated in
+bench/data/dev12/README.md.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from tests.bench import labelled_set
+from tests.bench.labelled_set import (
+    ORIGINS,
+    all_spans,
+    check_every_script_has_rendered_file_and_gold,
+    check_gold_spans_equal_turn_slices,
+    check_loe_and_theme_labels,
+    check_no_consecutive_turns_by_one_speaker,
+    check_phones_in_drama_ranges,
+    check_pii_counts_match_the_readme,
+    check_public_references_present_and_unmarked,
+    check_rendered_files_align_with_gold_turns,
+    check_scripts_rerender_to_the_committed_files,
+    check_session_rows_in_readme,
+    check_word_names_marked_and_also_left_as_words,
+    count_line,
+    distinct_persons,
+    masked_texts,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+DEV12 = ROOT / "bench" / "data" / "dev12"
+LABELS = ["D1201", "D1202", "D1203", "D1204"]
+FORMATS_WANTED = Counter({"zoom-vtt": 1, "teams-vtt": 1, "plain-txt": 1, "otter-txt": 1})
+REGIONS_WANTED = {"scotland", "northern-ireland", "east-of-england", "south-west"}
+# The counts stated in the README; change both together.
+PII_COUNTS = {
+    "PERSON": 106,
+    "PLACE": 90,
+    "ORG": 86,
+    "ID": 15,
+    "PHONE": 8,
+    "EMAIL": 6,
+    "POSTCODE": 6,
+}
+PII_MINIMUM = {"PERSON": 95, "PLACE": 75, "ORG": 70}
+PUBLIC_REFERENCES = (
+    "George Floyd",
+    "Black Lives Matter",
+    "Black History Month",
+    "Equality Act 2010",
+    "Section 75",
+    "Microsoft Teams",
+    "Zoom",
+    "WhatsApp",
+    "Indeed",
+    "NHS",
+    "Scottish Government",
+    "Unison",
+)
+# First names and surnames that are ordinary words (a weekday, a colour, a bird, a trade...):
+# marked inside a PERSON span and also left unmarked as the ordinary word somewhere in the set.
+WORD_NAMES = ("friday", "grey", "swift", "dawn", "baker", "brown", "grant")
+# Every marked surface (case-folded) that also occurs unmarked in the set is one of these
+# deliberate ordinary-word uses; anything else is a gold slip.
+ORDINARY_WORD_USES = {"able", "grey", "kinship", "spirit", "the box"}
+# Organisations and places whose name is an ordinary word or a person's name, each marked.
+WORD_SURFACES = {
+    "ORG": ("Kinship", "Spirit", "Spectrum", "Able", "Reed", "Royal", "Crown", "Mater", "Ulster"),
+    "PLACE": ("Douglas", "Kingsway", "Botanic", "Inspire", "Cecil Ward", "the box", "guildhall"),
+}
+# A city or district name used to mean its council, and the same name elsewhere as a place.
+TOWN_MEANING_COUNCIL = ("Edinburgh", "Dundee", "Luton", "Lisburn and Castlereagh")
+CITIES_ABROAD = (
+    "Klaipėda",
+    "Port Harcourt",
+    "Da Nang",
+    "Homs",
+    "Kumasi",
+    "Viana do Castelo",
+    "Iloilo",
+    "Mirpur",
+    "Sylhet",
+    "Bulawayo",
+    "tema",
+    "funchal",
+    "coimbra",
+)
+NICKNAMES = ("Ada", "Lou", "Gill", "Gav", "Tam", "Stevie", "Sammy", "Greg", "trev", "mick", "bev")
+DRAMA_PHONE = re.compile(r"07700900\d{3}|01314960\d{3}|01632960\d{3}")
+POSTCODE_SHAPE = re.compile(r"[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}", flags=re.I)
+
+
+@pytest.fixture(scope="module")
+def golds() -> list[dict]:
+    found = labelled_set.load_golds(DEV12)
+    assert found, "no gold files under bench/data/dev12/gold"
+    return found
+
+
+@pytest.fixture(scope="module")
+def readme() -> str:
+    return (DEV12 / "README.md").read_text(encoding="utf-8")
+
+
+def test_every_script_has_rendered_file_and_gold(golds: list[dict]) -> None:
+    check_every_script_has_rendered_file_and_gold(DEV12, golds)
+
+
+def test_sessions_kinds_formats_regions_and_sizes(golds: list[dict], readme: str) -> None:
+    assert [g["label"] for g in golds] == LABELS
+    assert Counter(g["format"] for g in golds) == FORMATS_WANTED
+    assert {g["attrs"]["region"] for g in golds} == REGIONS_WANTED
+    assert len({g["attrs"]["authority"] for g in golds}) == 4
+    for g in golds:
+        assert re.fullmatch(rf"{g['label'].lower()}_[a-z]+_[a-z0-9_]+\.(vtt|txt)", g["file"])
+        assert 35 <= len(g["turns"]) <= 40, g["label"]
+        assert "2020-01-01" <= g["date"] <= "2021-12-31", g["label"]
+        participants = [k for k, v in g["speakers"].items() if v["role"] == "participant"]
+        facilitators = [k for k, v in g["speakers"].items() if v["role"] == "facilitator"]
+        assert facilitators == [g["facilitator"]], g["label"]
+        if g["kind"] == "interview":
+            assert len(participants) == 1, g["label"]
+        else:
+            assert g["kind"] == "focus group"
+            assert 3 <= len(participants) <= 5, g["label"]
+    assert sum(g["kind"] == "interview" for g in golds) == 1
+    teams = [g for g in golds if g["format"] == "teams-vtt"]
+    assert all(", " in name for name in teams[0]["speakers"]), "Teams shows 'Last, First'"
+    assert labelled_set.last_first_speakers(golds) == len(teams[0]["speakers"])
+    check_session_rows_in_readme(golds, readme)
+
+
+def test_gold_spans_equal_turn_slices(golds: list[dict]) -> None:
+    check_gold_spans_equal_turn_slices(golds)
+
+
+def test_pii_counts_match_the_readme(golds: list[dict], readme: str) -> None:
+    by_type = check_pii_counts_match_the_readme(
+        golds, readme, counts=PII_COUNTS, minimum=PII_MINIMUM, total_range=(280, 330)
+    )
+    assert by_type["PERSON"] > by_type["PLACE"] > by_type["ORG"]
+    origins = Counter(s["origin"] for s in all_spans(golds, "PERSON"))
+    assert count_line(origins, alphabetical_ties=True) in readme
+
+
+def test_person_origin_balance(golds: list[dict]) -> None:
+    mentions = Counter(s["origin"] for s in all_spans(golds, "PERSON"))
+    assert set(mentions) == ORIGINS, "every origin label should be represented"
+    non_anglo = 1 - mentions["anglo"] / sum(mentions.values())
+    assert non_anglo > 0.50
+    distinct = distinct_persons(golds)
+    assert sum(o != "anglo" for o in distinct.values()) / len(distinct) > 0.50
+
+
+def test_word_names_and_name_shapes(golds: list[dict]) -> None:
+    check_word_names_marked_and_also_left_as_words(golds, WORD_NAMES, anywhere_in_name=True)
+    persons = [s["text"] for s in all_spans(golds, "PERSON")]
+    titled = [p for p in persons if re.match(r"(Mr|Mrs|Dr|Cllr|Ate) ", p, flags=re.I)]
+    assert len(titled) >= 15, "too few titled names"
+    for title in ("Mr ", "Mrs ", "Dr ", "Cllr ", "mr ", "mrs ", "dr "):
+        assert any(p.startswith(title) for p in persons), title
+    assert "Grey" in persons, "a surname alone"
+    for nickname in NICKNAMES:
+        assert nickname in persons, nickname
+    assert sum(not p.isascii() for p in persons) >= 5, "too few non-ASCII names"
+    assert sum(p[:1].islower() for p in persons) >= 20, "too few lower-case names"
+    assert labelled_set.possessive_names(golds) >= 2
+
+
+def test_marked_surfaces_unmarked_elsewhere_are_deliberate(golds: list[dict]) -> None:
+    """A surface marked once but left unmarked elsewhere must be an intended ordinary word."""
+    marked = {s["text"].casefold() for s in all_spans(golds)}
+    masked = masked_texts(golds)
+    found = set()
+    for surface in marked:
+        pattern = re.compile(rf"(?<!\w){re.escape(surface)}(?!\w)", flags=re.I)
+        if any(pattern.search(text) for text in masked):
+            assert surface in ORDINARY_WORD_USES, surface
+            found.add(surface)
+    assert found == ORDINARY_WORD_USES
+
+
+def test_places_and_orgs_have_the_intended_shapes(golds: list[dict]) -> None:
+    places = [s["text"] for s in all_spans(golds, "PLACE")]
+    orgs = [s["text"] for s in all_spans(golds, "ORG")]
+    street_word = re.compile(r"\b(road|street|plain)\b", flags=re.I)
+    assert sum(bool(street_word.search(p)) for p in places) >= 6, "too few named streets"
+    for street in ("Nethergate", "Kingsway"):  # streets without a street word
+        assert street in places, street
+    assert sum(p[:1].islower() for p in places) >= 15, "too few lower-case places"
+    building = re.compile(r"\b(house|hall|room|depot|court|chambers|building|library)\b", re.I)
+    assert sum(bool(building.search(p)) for p in places) >= 15, "too few buildings and rooms"
+    for kind, surfaces in WORD_SURFACES.items():
+        marked = {s["text"] for s in all_spans(golds, kind)}
+        for surface in surfaces:
+            assert surface in marked, surface
+    for town in TOWN_MEANING_COUNCIL:
+        assert town in orgs, town
+    assert "Dundee" in orgs and "Dundee" in places, "a city as council and as place"
+    assert "Luton" in orgs and "Luton" in places
+    for city in CITIES_ABROAD:
+        assert city in places, city
+    org_word = re.compile(r"\b(council|college|university|trust|branch|centre|association)\b", re.I)
+    assert sum(not org_word.search(o) for o in orgs) >= 60, "most ORGs should lack org words"
+    assert sum(o[:1].islower() for o in orgs) >= 15, "too few lower-case orgs"
+    assert sum(o.isupper() and len(o) <= 5 for o in orgs) >= 6, "too few acronyms"
+
+
+def test_otter_session_is_lower_case_without_punctuation(golds: list[dict]) -> None:
+    otter = [g for g in golds if g["format"] == "otter-txt"]
+    assert len(otter) == 1
+    for t in otter[0]["turns"]:
+        assert re.fullmatch(r"[a-z0-9 ]+", t["text"]), t["i"]
+    spans = [s["text"] for t in otter[0]["turns"] for s in t["pii"]]
+    assert spans and all(s == s.lower() for s in spans)
+
+
+def test_phones_are_drama_numbers(golds: list[dict]) -> None:
+    phones = [s["text"] for s in all_spans(golds, "PHONE")]
+    check_phones_in_drama_ranges(phones, DRAMA_PHONE)
+    assert any(p.startswith("+44 (0)") for p in phones)
+    assert sum(not re.search(r"\d", p) for p in phones) == 1, "one spoken number"
+
+
+def test_ids_emails_postcodes_have_varied_forms(golds: list[dict]) -> None:
+    ids = [s["text"] for s in all_spans(golds, "ID")]
+    assert any(re.fullmatch(r"\d{6,8}", i) for i in ids), "no bare staff number"
+    assert any(re.fullmatch(r"\d{10}", i) for i in ids), "no CHI number"
+    assert any(re.fullmatch(r"\d{3} \d{3} \d{4}", i) for i in ids), "no NHS-shape number"
+    assert sum("/" in i for i in ids) >= 3, "too few slashed references"
+    assert any(re.fullmatch(r"QQ \d\d \d\d \d\d [A-D]", i) for i in ids), "no NI number"
+    assert any(re.fullmatch(r"qq \d\d \d\d \d\d [a-d]", i) for i in ids), "no lower-case NI"
+    spoken = [i for i in ids if not re.search(r"\d", i)]
+    assert len(spoken) >= 3, "references read out digit by digit or letter by letter"
+    assert any(re.match(r"([a-z] ){2,}", i) for i in spoken), "no letter-by-letter reference"
+    emails = [s["text"] for s in all_spans(golds, "EMAIL")]
+    assert any(" dot " in e and " at " in e for e in emails), "no spoken email"
+    assert all("@" in e or " at " in e for e in emails)
+    postcodes = [s["text"] for s in all_spans(golds, "POSTCODE")]
+    assert all(POSTCODE_SHAPE.fullmatch(p) for p in postcodes), postcodes
+    assert any(p.islower() for p in postcodes), "no lower-case postcode"
+
+
+def test_public_references_present_and_unmarked(golds: list[dict]) -> None:
+    check_public_references_present_and_unmarked(golds, PUBLIC_REFERENCES)
+
+
+def test_loe_and_theme_labels(golds: list[dict], readme: str) -> None:
+    coded = check_loe_and_theme_labels(golds)
+    for theme, n in coded.items():
+        slug = theme.split("/", 1)[1]
+        assert f"{slug} {n}" in readme, theme
+
+
+def test_no_consecutive_turns_by_one_speaker(golds: list[dict]) -> None:
+    check_no_consecutive_turns_by_one_speaker(golds)
+
+
+def test_rendered_files_align_with_gold_turns(golds: list[dict]) -> None:
+    check_rendered_files_align_with_gold_turns(DEV12, golds)
+
+
+def test_scripts_rerender_to_the_committed_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    check_scripts_rerender_to_the_committed_files(DEV12, tmp_path, monkeypatch)
