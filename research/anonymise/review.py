@@ -6,8 +6,10 @@ researcher sees always reflects the latest review.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from research.anonymise import surface_decisions
 from research.anonymise.apply import apply_all
 from research.anonymise.vault import Vault
 from research.errors import ProjectError
@@ -112,36 +114,67 @@ def list_detections(
 
 
 def decide(
-    project: Project, vault: Vault, detection_id: int, decision: str, reviewer: str | None = None
+    project: Project,
+    vault: Vault,
+    detection_ids: int | Iterable[int],
+    decision: str,
+    reviewer: str | None = None,
+    *,
+    everywhere: bool = False,
 ) -> dict:
-    """Accept or reject one detection (a rule's occurrence decides the whole rule), then re-apply."""
+    """Accept or reject detections (a rule's occurrence decides the whole rule), then re-apply.
+
+    With `everywhere`, every detection of the same words (any case, any source) is decided too,
+    and the decision is kept for the same words in sources detected later.
+    """
     if decision not in DECISIONS:
         raise ProjectError(f"decision must be one of {', '.join(DECISIONS)}")
+    ids = [detection_ids] if isinstance(detection_ids, int) else list(dict.fromkeys(detection_ids))
     db = project.db
-    row = db.execute("SELECT * FROM detections WHERE id = ?", (detection_id,)).fetchone()
-    if row is None:
-        raise ProjectError(f"no detection with id {detection_id} (see `research review list`)")
+    rows = {}
+    for detection_id in ids:
+        row = db.execute("SELECT * FROM detections WHERE id = ?", (detection_id,)).fetchone()
+        if row is None:
+            raise ProjectError(f"no detection with id {detection_id} (see `research review list`)")
+        rows[detection_id] = row
     who, stamp = reviewer or current_user(), now()
-    with transaction(db), audited(db, ("detections", "redaction_rules")):
-        rule_id = _rule_of(row["recognizer"])
-        if rule_id is not None:
-            db.execute(
-                "UPDATE redaction_rules SET decision = ?, decided_by = ?, decided_at = ? WHERE id = ?",
-                (decision, who, stamp, rule_id),
-            )
-            db.execute(
-                "UPDATE detections SET decision = ?, decided_by = ?, decided_at = ? WHERE recognizer = ?",
-                (decision, who, stamp, row["recognizer"]),
-            )
-        else:
-            db.execute(
-                "UPDATE detections SET decision = ?, decided_by = ?, decided_at = ? WHERE id = ?",
-                (decision, who, stamp, detection_id),
-            )
-        project.log(
-            "review-" + decision, who, detection=detection_id, entity_type=row["entity_type"]
+    with transaction(db), vault.transaction(), audited(db, ("detections", "redaction_rules")):
+        if everywhere:
+            chosen = {vault.get("surface", i, "") for i in ids}
+            keys = {surface_decisions.key(s) for s in chosen} - {""}
+            for i, surface in vault.items("surface"):
+                if i not in rows and surface_decisions.key(surface) in keys:
+                    row = db.execute("SELECT * FROM detections WHERE id = ?", (i,)).fetchone()
+                    if row is not None:
+                        rows[i] = row
+            surface_decisions.remember(vault, chosen, decision, who, stamp)
+        for row in rows.values():
+            _decide_one(db, row, decision, who, stamp)
+        detail: dict = {"detection": ids[0], "entity_type": rows[ids[0]]["entity_type"]}
+        if len(rows) > 1:
+            detail = {"detections": sorted(rows)}
+        if everywhere:
+            detail["everywhere"] = True
+        project.log("review-" + decision, who, **detail)
+    return apply_all(project, vault, actor=who) | {"decided": len(rows)}
+
+
+def _decide_one(db, row, decision: str, who: str, stamp: str) -> None:
+    rule_id = _rule_of(row["recognizer"])
+    if rule_id is not None:
+        db.execute(
+            "UPDATE redaction_rules SET decision = ?, decided_by = ?, decided_at = ? WHERE id = ?",
+            (decision, who, stamp, rule_id),
         )
-    return apply_all(project, vault, actor=who)
+        db.execute(
+            "UPDATE detections SET decision = ?, decided_by = ?, decided_at = ? WHERE recognizer = ?",
+            (decision, who, stamp, row["recognizer"]),
+        )
+    else:
+        db.execute(
+            "UPDATE detections SET decision = ?, decided_by = ?, decided_at = ? WHERE id = ?",
+            (decision, who, stamp, row["id"]),
+        )
 
 
 def add_redaction(

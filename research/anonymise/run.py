@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from research.anonymise import surface_decisions
 from research.anonymise.apply import apply_all
 from research.anonymise.ingest import load_original
 from research.anonymise.speakers import SpeakerRegistry, register_source_speakers
@@ -142,6 +143,7 @@ def _store_detections(project: Project, vault: Vault, source_id: int, results: l
     """One source's detections, committed together with its detected_at stamp."""
     db = project.db
     review_below = project.settings.review_below
+    decided = surface_decisions.load(vault)
     stamp = now()
     with transaction(db), vault.transaction(), audited(db, ("detections",)):
         for (old,) in db.execute(
@@ -153,9 +155,12 @@ def _store_detections(project: Project, vault: Vault, source_id: int, results: l
         )
         for idx, dets in enumerate(results):
             for d in dets:
+                # Words the ethics lead decided everywhere get that decision here too.
+                prior = decided.get(surface_decisions.key(d.text), {})
                 cur = db.execute(
                     "INSERT INTO detections (source_id, utt_idx, start, end, entity_type, recognizer,"
-                    " score, origin, decision, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'detected', ?, ?)",
+                    " score, origin, decision, decided_by, decided_at, created_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, 'detected', ?, ?, ?, ?)",
                     (
                         source_id,
                         idx,
@@ -164,7 +169,9 @@ def _store_detections(project: Project, vault: Vault, source_id: int, results: l
                         d.entity_type,
                         d.recognizer,
                         float(d.score),
-                        "pending" if d.score < review_below else "auto",
+                        prior.get("decision") or ("pending" if d.score < review_below else "auto"),
+                        prior.get("by"),
+                        prior.get("at"),
                         stamp,
                     ),
                 )
@@ -218,6 +225,7 @@ def residual_scan(
     texts = [row["text"][start:end] for row, start, end in pieces]
     results = detector.analyze_batch(texts) if texts else []
     known = {t.casefold() for _, t in vault.items("rule")}
+    not_pii = {k for k, v in surface_decisions.load(vault).items() if v["decision"] == "rejected"}
     found = 0
     stamp = now()
     with transaction(db), vault.transaction(), audited(db, ("redaction_rules",)):
@@ -230,6 +238,8 @@ def residual_scan(
                 if PLACEHOLDER.search(d.text) or not d.text.strip("[]() ").strip():
                     continue
                 surface = d.text.strip()
+                if surface_decisions.key(surface) in not_pii:
+                    continue  # the ethics lead ruled these words are not personal data
                 rule_id = None
                 if surface.casefold() not in known:
                     cur = db.execute(

@@ -99,35 +99,53 @@ def review_list(
     typer.echo(f"{len(items)} item(s)")
 
 
-def _decide(ids: list[int], decision: str, project, reviewer) -> None:
+EverywhereOpt = Annotated[
+    bool,
+    typer.Option(
+        "--everywhere",
+        "-e",
+        help="Decide every occurrence of the same words (any case, any source), and the same"
+        " words in sources detected later.",
+    ),
+]
+
+
+def _decide(ids: list[int], decision: str, project, reviewer, everywhere: bool) -> None:
     from research.anonymise.review import decide
 
     with open_project(project) as proj:
         vault = open_vault(proj)
         try:
-            for i in ids:
-                decide(proj, vault, i, decision, reviewer)
-                typer.echo(f"{decision} {i}")
+            stats = decide(proj, vault, ids, decision, reviewer, everywhere=everywhere)
         finally:
             vault.close()
+    for i in ids:
+        typer.echo(f"{decision} {i}")
+    if everywhere:
+        typer.echo(
+            f"{stats['decided']} detection(s) of the same words {decision};"
+            " the decision holds for sources imported later"
+        )
 
 
 def review_accept(
     ids: Annotated[list[int], typer.Argument(help="Detection ids.")],
     project: ProjectOpt = None,
     reviewer: ReviewerOpt = None,
+    everywhere: EverywhereOpt = False,
 ) -> None:
     """Accept detections: the redaction stays."""
-    _decide(ids, "accepted", project, reviewer)
+    _decide(ids, "accepted", project, reviewer, everywhere)
 
 
 def review_reject(
     ids: Annotated[list[int], typer.Argument(help="Detection ids.")],
     project: ProjectOpt = None,
     reviewer: ReviewerOpt = None,
+    everywhere: EverywhereOpt = False,
 ) -> None:
     """Reject detections: the original words are put back (e.g. a public reference)."""
-    _decide(ids, "rejected", project, reviewer)
+    _decide(ids, "rejected", project, reviewer, everywhere)
 
 
 def review_add(

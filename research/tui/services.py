@@ -146,10 +146,12 @@ def residual_findings(project: Project) -> list[dict]:
     ]
 
 
-def decide_detection(project: Project, vault, detection_id: int, decision: str, reviewer: str):
+def decide_detection(
+    project: Project, vault, detection_id: int, decision: str, reviewer: str, everywhere=False
+):
     from research.anonymise.review import decide
 
-    return decide(project, vault, detection_id, decision, reviewer)
+    return decide(project, vault, detection_id, decision, reviewer, everywhere=everywhere)
 
 
 def add_redaction(project: Project, vault, text: str, entity_type: str, reviewer: str) -> int:

@@ -91,3 +91,85 @@ def test_signoff_refuses_pending_items_unless_allowed(project, passphrase, tmp_p
         decide(project, vault, item.id, "accepted", "Dr Ethics")
     assert sign_off(project, "Dr Ethics")["valid"]
     vault.close()
+
+
+def _source(project, vault, tmp_path, name, text, label):
+    from research.anonymise.ingest import import_file
+
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    import_file(project, vault, tmp_path / name, label=label)
+
+
+def test_reject_everywhere_restores_every_occurrence_and_holds_for_later_sources(
+    project, passphrase, tmp_path
+):
+    from research.anonymise.run import anonymise_project
+    from research.anonymise.vault import Vault
+    from tests.anonymise.fakes import FakeDetector
+
+    detector = FakeDetector({"KCOM": "ORG", "kcom": "ORG", "Kemi": "PERSON"}, {"KCOM": 0.4})
+    vault = Vault.open(project.vault_path, passphrase, create=True)
+    _source(project, vault, tmp_path, "a.txt",
+            "Ann Lee: Is KCOM down?\nBob Roe: kcom is down, Kemi said.\n", "A")  # fmt: skip
+    anonymise_project(project, vault, detector=detector)
+    first = _find(project, vault, "KCOM")
+    stats = decide(project, vault, [first.id], "rejected", "Dr Ethics", everywhere=True)
+    assert stats["decided"] == 2  # "KCOM" and "kcom", not "Kemi"
+    assert [t for _, t in texts(project, "A")] == [
+        "Is KCOM down?",
+        "kcom is down, [Person 1] said.",
+    ]
+    # A source imported later: its KCOM arrives already rejected, by the same reviewer.
+    _source(project, vault, tmp_path, "b.txt", "Ann Lee: KCOM again.\nCy Dee: Yes.\n", "B")
+    summary = anonymise_project(project, vault, detector=detector)
+    assert texts(project, "B")[0][1] == "KCOM again."
+    later = [i for i in list_detections(project, vault, source="B") if i.original == "KCOM"]
+    assert [(i.decision, i.decided_by) for i in later] == [("rejected", "Dr Ethics")]
+    assert summary.pending_review == 0
+    # Accepting everywhere turns the decision round for every occurrence.
+    decide(project, vault, later[0].id, "accepted", "Dr Ethics", everywhere=True)
+    assert texts(project, "A")[0][1] == "Is [Organisation A] down?"
+    assert texts(project, "B")[0][1] == "[Organisation A] again."
+    vault.close()
+
+
+def test_several_ids_are_checked_before_any_change(anonymised):  # noqa: F811
+    project, vault, *_ = anonymised
+    item = _find(project, vault, "Oldbury")
+    with pytest.raises(ProjectError, match="no detection with id 99999"):
+        decide(project, vault, [item.id, 99999], "rejected")
+    row = project.db.execute("SELECT decision FROM detections WHERE id = ?", (item.id,)).fetchone()
+    assert row["decision"] != "rejected"
+
+
+def test_surfaces_decided_everywhere_are_kept_only_in_the_vault(project, passphrase, tmp_path):
+    from research.anonymise.run import anonymise_project
+    from research.anonymise.vault import Vault
+    from tests.anonymise.fakes import FakeDetector
+
+    vault = Vault.open(project.vault_path, passphrase, create=True)
+    _source(project, vault, tmp_path, "a.txt", "Ann Lee: Ask Zorbanek.\nBob Roe: No.\n", "A")
+    anonymise_project(project, vault, detector=FakeDetector({"Zorbanek": "ORG"}))
+    item = _find(project, vault, "Zorbanek")
+    decide(project, vault, item.id, "rejected", everywhere=True)
+    decide(project, vault, item.id, "accepted", everywhere=True)  # a change of mind
+    vault.close()
+    assert texts(project, "A")[0][1] == "Ask [Organisation A]."
+    project.close()  # the last connection folds the WAL into the file
+    blob = project.db_path.read_bytes() + project.vault_path.read_bytes()
+    assert b"Zorbanek" not in blob and b"zorbanek" not in blob
+
+
+def test_cli_reject_everywhere_reports_how_many(anonymised, run_cli, passphrase, monkeypatch):  # noqa: F811
+    project, vault, *_ = anonymised
+    item = _find(project, vault, "Oldbury")
+    vault.close()
+    monkeypatch.setenv("RESEARCH_PASSPHRASE", passphrase)
+    code, out, err = run_cli(
+        "review", "reject", item.id, "--everywhere", "--reviewer", "Dr Ethics",
+        "--project", project.root,
+    )  # fmt: skip
+    assert code == 0, err
+    assert f"rejected {item.id}" in out
+    assert "of the same words rejected; the decision holds for sources imported later" in out
+    assert "Oldbury" not in out + err

@@ -114,3 +114,19 @@ async def test_signoff_dialog_refuses_pending_then_signs(make, db):
         assert "signed off by tester" in str(
             app.screen.query_one("#review-summary", Static).render()
         )
+
+
+async def test_shift_r_rejects_every_occurrence_and_remembers_the_words(make, db):
+    from research.anonymise import surface_decisions
+
+    app = make(PASSPHRASE)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f2", "p")
+        det = app.screen.current().id
+        await pilot.press("R")
+        await settle(pilot)
+        assert tuple(decision(db, det)) == ("rejected", CODER)
+        assert any("every occurrence" in n.message for n in app._notifications)
+        remembered = surface_decisions.load(app.vault)
+        assert [v["decision"] for v in remembered.values()] == ["rejected"]

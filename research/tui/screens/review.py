@@ -20,6 +20,8 @@ class ReviewScreen(ResearchScreen):
     BINDINGS = [
         Binding("a", "decide('accepted')", "Accept"),
         Binding("r", "decide('rejected')", "Reject"),
+        Binding("A", "decide('accepted', True)", "Accept every occurrence", show=False),
+        Binding("R", "decide('rejected', True)", "Reject every occurrence", show=False),
         Binding("p", "pending", "Pending only"),
         Binding("t", "focus_text", "Select text"),
         Binding("n", "add_redaction", "Redact selection"),
@@ -149,14 +151,15 @@ class ReviewScreen(ResearchScreen):
         else:
             select.value = "pending"
 
-    def action_decide(self, decision: str) -> None:
+    def action_decide(self, decision: str, everywhere: bool = False) -> None:
         item = self.current()
         if item is None:
             return
         who, det = self.app.coder, item.id
         self.app.run_write(
-            lambda p, v: services.decide_detection(p, v, det, decision, who),
-            f"detection {det} {decision}",
+            lambda p, v: services.decide_detection(p, v, det, decision, who, everywhere),
+            f"detection {det} {decision}"
+            + (", and every occurrence of its words" if everywhere else ""),
             vault=True,
         )
 
