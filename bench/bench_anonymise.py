@@ -3,7 +3,8 @@
     python bench/bench_anonymise.py                 # the blind held-out set (report these)
     python bench/bench_anonymise.py --set heldout2  # the second blind held-out set (report)
     python bench/bench_anonymise.py --set heldout3  # the third blind held-out set (report)
-    python bench/bench_anonymise.py --set heldout4  # the fourth, newest blind set (report)
+    python bench/bench_anonymise.py --set heldout4  # the fourth blind set (report)
+    python bench/bench_anonymise.py --set heldout5  # the fifth, newest blind set (report)
     python bench/bench_anonymise.py --set dev3 --misses   # a tuning set, listing what we miss
 
 Each system runs in its own subprocess (so peak memory is its own) over the same gold turns:
@@ -45,15 +46,19 @@ SETS = {
     "dev8": REPO / "bench" / "data" / "dev8",
     "dev9": REPO / "bench" / "data" / "dev9",
     "dev10": REPO / "bench" / "data" / "dev10",
+    "dev11": REPO / "bench" / "data" / "dev11",
+    "dev12": REPO / "bench" / "data" / "dev12",
     "heldout2": REPO / "bench" / "data" / "heldout2",
     "heldout3": REPO / "bench" / "data" / "heldout3",
     "heldout4": REPO / "bench" / "data" / "heldout4",
+    "heldout5": REPO / "bench" / "data" / "heldout5",
 }
 BLIND = {
     "heldout",
     "heldout2",
     "heldout3",
     "heldout4",
+    "heldout5",
 }  # report-only sets: --misses refuses them, so nobody tunes on them
 WORD = re.compile(r"\w+")
 

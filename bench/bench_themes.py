@@ -36,6 +36,7 @@ SETS = {
     "heldout2": REPO / "bench/data/heldout2/gold",
     "heldout3": REPO / "bench/data/heldout3/gold",
     "heldout4": REPO / "bench/data/heldout4/gold",
+    "heldout5": REPO / "bench/data/heldout5/gold",
     "demo": REPO / "research/corpora/demo/gold",
 }
 LOES = ("recruitment", "progression", "training", "engagement")

@@ -143,6 +143,7 @@ def build_recognizers(settings: DetectionSettings) -> list[Any]:
     from research.anonymise.recognizers.known_people import KnownPeopleRecognizer
     from research.anonymise.recognizers.known_terms import KnownTermsRecognizer
     from research.anonymise.recognizers.lower_case import LowerCasePlaceRecognizer
+    from research.anonymise.recognizers.networks import StaffNetworkRecognizer
     from research.anonymise.recognizers.nino import NinoRecognizer
     from research.anonymise.recognizers.orgs import OrgNameRecognizer
     from research.anonymise.recognizers.phone import UkPhoneRecognizer
@@ -152,6 +153,7 @@ def build_recognizers(settings: DetectionSettings) -> list[Any]:
     from research.anonymise.recognizers.spoken import SpokenRecognizer
     from research.anonymise.recognizers.staff_refs import StaffRefRecognizer
     from research.anonymise.recognizers.url import SimpleUrlRecognizer
+    from research.anonymise.recognizers.venues import VenueRecognizer
 
     return [
         FilteredSpacyRecognizer(keep_all_orgs=settings.spacy_all_orgs),
@@ -166,6 +168,8 @@ def build_recognizers(settings: DetectionSettings) -> list[Any]:
         UkPlaceRecognizer(),
         LowerCasePlaceRecognizer(),
         DefiniteNameRecognizer(),
+        StaffNetworkRecognizer(),
+        VenueRecognizer(),
         OfflineEmailRecognizer(),
         SimpleUrlRecognizer(),
         UkPhoneRecognizer(),
@@ -253,6 +257,51 @@ def widen_people(text: str, found: list[Detection]) -> list[Detection]:
             start, end = widen_person(text, start, end)
         if (start, end) != (d.start, d.end) and start < end:
             d = Detection(start, end, d.entity_type, text[start:end], d.score, d.recognizer)
+        out.append(d)
+    return out
+
+
+# what a named site is called after its place: "Baldovie depot" is one name
+SITE_AFTER = re.compile(r"[ \t]+(?:depot|depots|yard|hub|campus)\b")
+# an area's own last word, lower case in speech: "rushey mead", "moss side", "marsh farm"
+AREA_AFTER = re.compile(
+    r"[ \t]+(?:mead|side|end|green|hill|park|vale|heath|moor|cross|gate|fields|farm|rise|wood|"
+    r"bank|top|brow|bridge|common|village|quarter|quay|quays|docks|estate)\b"
+)
+NUMBER_BEFORE = re.compile(r"\b\d{1,4}[a-z]?[ \t]+$")  # "100 Temple Street": the address
+SITE_NAMERS = ("SpacyRecognizer", "DefiniteNameRecognizer")
+
+
+def widen_places(text: str, found: list[Detection]) -> list[Detection]:
+    """Place and organisation spans grown to the whole name as written: every part of a
+    hyphenated name ("Pen" of "Pen-y-lan"), a site word after it ("Baldovie depot", which
+    spaCy may call a person), a house number before a street ("100 Temple Street")."""
+    from research.anonymise.names import _HYPHEN_AFTER, _HYPHEN_BEFORE
+    from research.anonymise.recognizers.lexicon import is_word_form
+    from research.anonymise.recognizers.spacy_ner import STREET_WORDS
+
+    out = []
+    for d in found:
+        etype, start, end = d.entity_type, d.start, d.end
+        if etype == "PERSON" and d.recognizer in SITE_NAMERS and SITE_AFTER.match(text, end):
+            etype = "PLACE"
+        if etype in ("PLACE", "ORG"):
+            m = _HYPHEN_BEFORE.search(text, 0, start)
+            start = m.start() if m else start
+            m = _HYPHEN_AFTER.match(text, end)
+            if m and not (m.group().count("-") == 1 and is_word_form(m.group()[1:].lower())):
+                end = m.end()  # not "Leeds-based", "NHS-funded"
+        if etype == "PLACE":
+            m = SITE_AFTER.match(text, end)
+            end = m.end() if m else end
+            m = AREA_AFTER.match(text, end)
+            if m and text[start:end].islower():
+                end = m.end()
+            m = NUMBER_BEFORE.search(text, 0, start)
+            if m and text[start:end].split()[-1].lower() in STREET_WORDS:
+                start = m.start()
+        if (etype, start, end) != (d.entity_type, d.start, d.end):
+            d = Detection(start, end, etype, text[start:end], d.score, d.recognizer)
         out.append(d)
     return out
 
@@ -489,7 +538,7 @@ class Detector:
             if not self._allowed(d) and not any(a <= d.start and d.end <= b for a, b in inside)
         ]
         found += self._deny_hits(text)
-        found = resolve_overlaps(widen_people(text, retype_spacy(found)))
+        found = resolve_overlaps(widen_places(text, widen_people(text, retype_spacy(found))))
         found = resolve_overlaps(found + place_lists(text, found) + name_pairs(text, found))
         return resolve_overlaps(found + propagate_in_text(text, found))
 

@@ -48,7 +48,7 @@ def found(detector, text):
         ("My own sponsor was Sunday Okoro, and he changed my career.", ("Sunday Okoro", "PERSON")),
         ("Jordan said no to the transfer.", ("Jordan", "PERSON")),
         # a site named after its place: the name, not the site word
-        ("Bogdan at Whitley depot runs a reading group.", ("Whitley", "PLACE")),
+        ("Bogdan at Whitley depot runs a reading group.", ("Whitley depot", "PLACE")),
         # one capitalised word after "at (the)" where an employer stands, pending review
         ("I did six months on secondment at Nexus on their project.", ("Nexus", "ORG")),
         ("My wife is at the Royal doing twelve-hour shifts.", ("Royal", "ORG")),
@@ -367,3 +367,40 @@ def test_departments_are_not_organisations_but_a_named_one_is(detector):
     )
     found = [(d.text, d.entity_type) for d in detector.analyze(text)]
     assert found == [("Kirklees Housing Services", "ORG")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I work at Baldovie depot, the admin side.", ("Baldovie depot", "PLACE")),
+        ("Tiago, out of Duncrue depot on the early shift.", ("Duncrue depot", "PLACE")),
+        ("If they did one up in Pen-y-lan at the church hall.", ("Pen-y-lan", "PLACE")),
+        ("We worked with the Bromley by Bow Centre.", ("Bromley by Bow Centre", "PLACE")),
+        ("She's still on the same grade in 100 Temple Street.", ("100 Temple Street", "PLACE")),
+        ("i grew up in leeds and i live in rushey mead now", ("rushey mead", "PLACE")),
+    ],
+)
+def test_place_spans_are_the_name_as_written(detector, text, expected):
+    assert expected in found(detector, text)
+
+
+def test_a_hyphenated_word_after_a_place_is_not_its_name(detector):
+    assert [text for text, _ in found(detector, "A Leeds-based firm took me on.")] == ["Leeds"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Back home you send a CV and your referees ring each other.",
+        "yeah hi i drive the bin lorry out of the depot",
+        "I'll be honest, on a Friday in the depot you hear stuff.",
+    ],
+)
+def test_jargon_and_ordinary_words_are_no_one(detector, text):
+    assert found(detector, text) == []
+
+
+def test_a_weekday_before_a_surname_is_a_name(detector):
+    assert ("Friday Eze", "PERSON") in found(
+        detector, "A friend from church, Friday Eze, he's a healthcare assistant."
+    )

@@ -65,3 +65,11 @@ def test_an_ordinary_word_after_in_is_an_area_and_departments_are_left(run, defi
         ("Walker", "PLACE")
     ]
     assert run(definite, "She's in Recruitment now, I started in Catering, in Finance.") == []
+
+
+def test_on_the_and_from_before_an_ordinary_word_name_an_area(run, definite):
+    assert run(definite, "Park ranger, mostly up on the Downs. He's from Fishponds.") == [
+        ("Downs", "PLACE"),
+        ("Fishponds", "PLACE"),
+    ]
+    assert run(definite, "I came from Housing, then from Reception, on the Monday.") == []

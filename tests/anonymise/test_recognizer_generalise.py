@@ -98,6 +98,21 @@ def test_vocabulary_includes_plurals_and_nouns():
         # a town and a short code name its club; a café ends at its head word
         ("They both go to the same club, Ryhope CW. I didn't get it.", "Ryhope CW"),
         ("the Friendship Café on Barton Street puts them up", "Friendship Café"),
+        # union branches by union and town in any order; a town's hospital, lower case
+        (
+            "the only meeting i go to is the unison leicester city branch one",
+            "unison leicester city branch",
+        ),
+        (
+            "at the depot the plymouth and district branch should do the same",
+            "plymouth and district branch",
+        ),
+        ("my wife is a nurse at the leicester general so she was never home", "leicester general"),
+        # the name after a cut at "and" is read too; a brand's store
+        ("We partnered with the BME Forum and the Pear Tree Trust.", "Pear Tree Trust"),
+        ("They run CV clinics for us in the Idea Store on Whitechapel Road.", "Idea Store"),
+        # a council's acronym typed low in a turn without capitals
+        ("i asked about the pay grading nobody from lcc answered", "lcc"),
     ],
 )
 def test_org_shapes(run, text, surface):
@@ -122,6 +137,10 @@ def test_org_shapes(run, text, surface):
         # departments are teams, not organisations
         "I work in Adult Social Care, before that in Children's Services.",
         "The Pentecostal church helped, and the Methodist one. The Catholic Church too.",
+        # a branch with no town, a store everyone has, jargon typed low
+        "The union branch and the city branch both said so.",
+        "I got it from the App Store and the Play Store.",
+        "i sent it to hr and cc'd my manager from the ops team",
     ],
 )
 def test_generic_org_words_alone_are_not_orgs(run, text):

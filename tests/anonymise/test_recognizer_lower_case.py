@@ -39,6 +39,21 @@ def test_college_words_make_an_organisation(run, lower):
 
 
 @pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("thanks everyone im helen from nant research and were doing this", "nant research"),
+        ("my husband on nights at samworth brothers it was hard", "samworth brothers"),
+    ],
+)
+def test_a_firm_named_by_a_word_in_no_list(run, lower, text, expected):
+    assert (expected, "ORG") in run(lower, text)
+
+
+def test_a_firm_word_after_ordinary_words_names_nothing(run, lower):
+    assert run(lower, "i did market research at the uni and then worked for my brothers") == []
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # articles, possessives and generic compounds are not names

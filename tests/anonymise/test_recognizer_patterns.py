@@ -87,6 +87,7 @@ def test_postcode_ignores_words():
         ("HCPC registration is SW104417 now", "SW104417"),
         ("NMC pin, mine is 12A3456E", "12A3456E"),
         ("the BRP, ZU1234567, says", "ZU1234567"),
+        ("the reference was F-I-N-0-4-2-6, and mine", "F-I-N-0-4-2-6"),
     ],
 )
 def test_staff_refs(text, ref):

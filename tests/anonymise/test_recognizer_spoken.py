@@ -56,6 +56,11 @@ def test_spoken_extension():
             "p zero zero four two seven one nine",
         ),
         ("I say it in my sleep, seven one three oh eight two.", "seven one three oh eight two"),
+        # three letters spelled out before the digits
+        (
+            "my reference was r e c zero four four seven one i still remember it",
+            "r e c zero four four seven one",
+        ),
     ],
 )
 def test_spoken_reference(text, ref):
@@ -98,6 +103,11 @@ def test_spoken_numbers_that_are_no_pii(text):
             "my email's helen dot pryce at pennine hyphen insight dot co dot uk and if",
             "helen dot pryce at pennine hyphen insight dot co dot uk",
         ),
+        # a firm's name said as two words
+        (
+            "you can email me its helen dot marsh at nant research dot co dot uk or ring",
+            "helen dot marsh at nant research dot co dot uk",
+        ),
     ],
 )
 def test_spoken_email(text, address):
@@ -113,6 +123,7 @@ def test_spoken_email(text, address):
         "we met at two point five",
         "or mail b.ajayi@gateshead.gov.uk",  # written: OfflineEmailRecognizer's
         "we met at the station. Then we left",
+        "she's looking at the nhs dot uk site",
     ],
 )
 def test_not_a_spoken_email(text):

@@ -160,7 +160,9 @@ def test_person_origin_balance(golds: list[dict]) -> None:
 def test_word_names_marked_and_also_left_as_words(golds: list[dict]) -> None:
     check_word_names_marked_and_also_left_as_words(golds, WORD_NAMES, anywhere_in_name=True)
     persons = [s["text"] for s in all_spans(golds, "PERSON")]
-    titled = [p for p in persons if re.match(r"(Mr|Mrs|Dr|Cllr|Councillor|Prof|Inspector) ", p, re.I)]
+    titled = [
+        p for p in persons if re.match(r"(Mr|Mrs|Dr|Cllr|Councillor|Prof|Inspector) ", p, re.I)
+    ]
     assert len(titled) >= 10, "too few titled names"
     assert sum("-" in p for p in persons) >= 3, "too few hyphenated names"
     assert sum(not p.isascii() for p in persons) >= 3, "too few non-ASCII names"

@@ -67,7 +67,9 @@ LINKS = {"on", "of", "for", "and", "&", "in", "at"}
 # without an article, where an employer stands: "a secondment at Nexus", "agency for Reed"
 BARE_BEFORE = {"at", "for", "with", "joined", "through", "via", "left"}
 # before an area of a town named by an ordinary word or a surname: "in Walker", "near Hope"
-AREA_BEFORE = {"in", "near", "outside", "around"}
+AREA_BEFORE = {"in", "near", "outside", "around", "from"}
+# "up on the Downs", "over on the Wirral": an area named by its landscape
+ON_THE = {"on"}
 # capitalised after those without naming anyone: "at Level 3", "for Access to Work"
 BARE_GENERIC = {"level", "stage", "home", "work", "school", "college", "uni", "church", "lunch"}
 BARE_GENERIC |= {"access", "band", "grade", "step", "phase", "part", "year", "week", "night"}
@@ -116,7 +118,8 @@ class DefiniteNameRecognizer(LocalRecognizer):
                 continue  # one capital then lower case: "Royal", not "royal" or "NHS" (acronyms
                 # have their own recognizer)
             prev, before = doc[m - 1].lower_, doc[m - 2].lower_
-            article = prev == "the" and before in BEFORE
+            on_the = prev == "the" and before in ON_THE
+            article = prev == "the" and before in BEFORE or on_the
             bare = prev in BARE_BEFORE and not sentence_start(doc, m)
             area = prev in AREA_BEFORE and not sentence_start(doc, m)
             if not (article or bare or area):
@@ -134,7 +137,7 @@ class DefiniteNameRecognizer(LocalRecognizer):
                 continue
             if (bare or area) and (low in DEPARTMENT_WORDS or low in BARE_GENERIC):
                 continue  # "I work in Finance", "joined Housing", "at Level 3"
-            kind = "PLACE" if area else "ORG"  # "a team of nine in Walker"
+            kind = "PLACE" if area or on_the else "ORG"  # "a team of nine in Walker"
             # a capital "The" mid-sentence is part of the name: "adverts up in The Beacon"
             start = doc[m - 1].idx if article and doc[m - 1].text == "The" else tok.idx
             out.append(result(kind, start, tok.idx + len(tok), self.SCORE, self))

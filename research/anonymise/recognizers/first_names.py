@@ -110,6 +110,10 @@ ADVERBS |= {"too", "very", "quite", "rather", "almost", "already", "always", "of
 ADVERBS |= {"now", "soon", "once", "sometimes", "long", "met", "got", "did"}
 # months that are also first names: a name only where nothing says "month" (CONTEXT_NAMES)
 CONTEXT_NAMES = {"april", "may", "june", "august", "sunday"}
+# weekdays that are Nigerian and Ghanaian first names: only with a surname or a verb of
+# speech ("Friday Eze", "Monday said"); "on a Friday in the depot" is a day
+DAY_NAMES = {"friday", "monday"}
+CONTEXT_NAMES |= DAY_NAMES
 # countries and states that are also first names: a name only where a person's context says so
 # ("Jordan said", "ask Georgia", "Chad in payroll"; never "in Jordan", "from Georgia")
 CONTEXT_NAMES |= {"jordan", "georgia", "virginia", "carolina", "dakota", "chad", "israel", "kenya"}
@@ -324,6 +328,8 @@ class FirstNameRecognizer(LocalRecognizer):
             return True
         if self._surname_like(nxt) and nxt.lower_ not in self.words:
             return True  # "May Lin"
+        if doc[i].lower_ in DAY_NAMES:
+            return False
         return self._does_or_works(doc, i) or self._role_after(doc, i)
 
     def _country_at(self, doc: Any, i: int) -> int:

@@ -37,6 +37,11 @@ NOT_AREA_BEFORE = {
 }  # fmt: skip
 # words whose head is a kind of institution, not a building: the name is an organisation's
 ORG_HEADS = {"college", "school", "academy", "university", "uni", "sixth-form", "institute"}
+# firms named by their owner or brand: "at samworth brothers", "from nant research" (a word
+# in no word list before the head: "market research" names nothing)
+FIRM_HEADS = {"brothers", "bros", "sons", "ltd", "limited", "plc", "llp", "research"}
+FIRM_HEADS |= {"consulting", "consultants", "consultancy", "recruitment", "solutions"}
+FIRM_HEADS |= {"logistics", "motors", "foods", "engineering", "yachts", "nails", "builders"}
 # heads too ordinary to name anything in lower case ("in some way", "at close range")
 WEAK_HEADS = {"way", "close", "rise", "drive", "court", "room", "market", "building"}
 WEAK_HEADS |= {"estate", "arena", "theatre", "library", "offices", "buildings", "tower"}
@@ -102,7 +107,8 @@ class LowerCasePlaceRecognizer(LocalRecognizer):
         out = self._faith_and_saints(doc) + self._the_unknown(doc)
         for k, tok in enumerate(doc):
             head = tok.lower_
-            org = head in ORG_HEADS
+            firm = head in FIRM_HEADS
+            org = head in ORG_HEADS or firm
             if not (org or head in PLACE_NOUNS or head in OPEN_HEADS or head in SITE_HEADS):
                 continue
             if k < 2:
@@ -125,6 +131,8 @@ class LowerCasePlaceRecognizer(LocalRecognizer):
                 continue  # "in spare room", "in real estate": one ordinary word before a weak head
             if head in SITE_HEADS and any(is_vocabulary(doc[x].lower_) for x in range(i, k)):
                 continue  # "in the main office", "at head office"
+            if firm and all(is_vocabulary(doc[x].lower_) for x in range(i, k)):
+                continue  # "from market research", "at the car motors"
             kind = "ORG" if org else "PLACE"
             out.append(result(kind, doc[i].idx, tok.idx + len(tok), self.SCORE, self))
         return out

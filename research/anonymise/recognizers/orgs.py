@@ -77,6 +77,9 @@ HEADS = {
     "assemblies",
     "forum",
     "cafe",
+    # a shop or library by its brand: "the Idea Store", "Beatties Store"
+    "store",
+    "stores",
     "café",
     # sports clubs: "Hull FC", "Bristol Rovers", "Oldham Athletic"
     "fc",
@@ -91,6 +94,8 @@ HEADS = {
 }
 # words that do not identify anyone on their own (with HEADS)
 GENERIC = {
+    "app",
+    "play",
     "the",
     "a",
     "an",
@@ -148,6 +153,21 @@ TIMES |= {"september", "october", "november", "december", "christmas", "easter"}
 UNIONS = {"unison", "gmb", "unite", "rcn", "nasuwt", "neu", "bma", "pcs"}
 # "KCC", "GCC", "BMBC", "CCC": council acronyms
 COUNCIL_ACRONYM = re.compile(r"^[A-Z]{1,4}(?:CC|BC|DC|MBC|MDC|CBC)$")
+LOWER_ACRONYM_BEFORE = {"from", "at", "for", "with", "joined", "left", "by", "to", "in"}
+
+
+def _council_acronym(tok: Any) -> bool:
+    """ "lcc", "bmbc": a council's acronym typed in lower case, no word nor known jargon."""
+    text = tok.text
+    return (
+        text.islower()
+        and len(text) >= 3
+        and COUNCIL_ACRONYM.match(text.upper()) is not None
+        and not is_vocabulary(text)
+        and text.upper() not in common_acronyms()
+    )
+
+
 # a council's departments, capitalised in speech and minutes alike: "Adult Social Care",
 # "Customer Services and Human Resources" name a team, not an organisation
 DEPARTMENT_WORDS = {
@@ -196,7 +216,7 @@ NEWSPAPERS = {"recorder", "gazette", "echo", "chronicle", "herald", "advertiser"
 NEWSPAPERS |= {"telegraph", "journal", "courier", "mercury", "sentinel", "examiner"}
 
 
-AFTER_A_PLACE = NEWSPAPERS | UNIONS | {"royal"}
+AFTER_A_PLACE = NEWSPAPERS | UNIONS | {"royal", "general"}
 
 
 @lru_cache(maxsize=1)
@@ -290,7 +310,8 @@ class OrgNameRecognizer(LocalRecognizer):
         if doc is None:
             return []
         out = []
-        for i, j in self._runs(doc):
+        runs = self._runs(doc)
+        for i, j in runs:
             lows = [doc[k].lower_ for k in range(i, j)]
             # a name ends at its head word: "the BME Forum and Mind", "the Café on Barton Street"
             cut = next(
@@ -302,6 +323,7 @@ class OrgNameRecognizer(LocalRecognizer):
                 None,
             )
             if cut is not None:
+                runs.append((i + cut + 1, j))  # the next name: "the Bromley by Bow Centre"
                 j, lows = i + cut, lows[:cut]
             end = j
             # "Cornwall Unison branch", "the Hull GMB branch"
@@ -333,20 +355,29 @@ class OrgNameRecognizer(LocalRecognizer):
                 result("ORG", doc[i].idx, doc[end - 1].idx + len(doc[end - 1]), self.SCORE, self)
             )
         out += self._named_by_noun(doc) + self._employer_as_role(doc) + self._after_a_place(doc)
-        for tok in doc:
+        lower = lower_case_turn(doc)
+        for k, tok in enumerate(doc):
             if COUNCIL_ACRONYM.match(tok.text):
                 out.append(
                     result("ORG", tok.idx, tok.idx + len(tok.text), self.SCORE_ACRONYM, self)
                 )
+            elif (
+                lower and k and doc[k - 1].lower_ in LOWER_ACRONYM_BEFORE and _council_acronym(tok)
+            ):
+                # "nobody from lcc answered": typed low in a transcript with no capitals
+                out.append(result("ORG", tok.idx, tok.idx + len(tok.text), self.SCORE_NOUN, self))
         return out
 
     def _after_a_place(self, doc: Any) -> list:
         """A town's paper, union branch or hospital, in any case: "the newham recorder",
-        "newham unison", "the stoke city unison branch", "at royal stoke"."""
+        "newham unison", "the stoke city unison branch", "at royal stoke", "the leicester
+        general"."""
         from research.anonymise.recognizers.matcher import doc_lowers
 
         places = _places()
         out = self._place_and_letters(doc, places)
+        if "branch" in doc_lowers(doc):
+            out += self._branches(doc, places)
         if not AFTER_A_PLACE.intersection(doc_lowers(doc)):
             return out
         n = len(doc)
@@ -356,6 +387,11 @@ class OrgNameRecognizer(LocalRecognizer):
                 if not (is_capitalised(doc[k + 1].text) and k + 2 < n and _cap(doc[k + 2])):
                     end = doc[k + 1]  # "Royal Stoke" (the "Royal Derby Hospital" is longer)
                     out.append(result("ORG", tok.idx, end.idx + len(end), self.SCORE_NOUN, self))
+                continue
+            if low == "general" and k > 1 and doc[k - 1].lower_ in places:
+                if doc[k - 2].lower_ == "the":  # "a nurse at the leicester general": its hospital
+                    prev = doc[k - 1]
+                    out.append(result("ORG", prev.idx, tok.idx + len(tok), self.SCORE_NOUN, self))
                 continue
             if low not in NEWSPAPERS and low not in UNIONS:
                 continue
@@ -375,6 +411,25 @@ class OrgNameRecognizer(LocalRecognizer):
                 doc[k + 1] if low in UNIONS and k + 1 < n and doc[k + 1].lower_ == "branch" else tok
             )
             out.append(result("ORG", doc[i].idx, end.idx + len(end), self.SCORE_NOUN, self))
+        return out
+
+    def _branches(self, doc: Any, places: frozenset[str]) -> list:
+        """A union branch named by its union and its town, in any order and case: "the unison
+        leicester city branch", "Plymouth and District branch", "Cornwall Unison branch"."""
+        out = []
+        parts = places | UNIONS | {"city", "county", "borough", "district", "and", "&"}
+        for k, tok in enumerate(doc):
+            if tok.lower_ != "branch" or k == 0:
+                continue
+            i = k
+            while i > 0 and k - i < 5 and doc[i - 1].lower_ in parts:
+                i -= 1
+            while i < k and doc[i].lower_ in {"and", "&", "district", "city", "county", "borough"}:
+                i += 1
+            named = [doc[x].lower_ for x in range(i, k)]
+            if not any(w in places for w in named):
+                continue  # "the union branch", "the city branch"
+            out.append(result("ORG", doc[i].idx, tok.idx + len(tok), self.SCORE_NOUN, self))
         return out
 
     def _place_and_letters(self, doc: Any, places: frozenset[str]) -> list:

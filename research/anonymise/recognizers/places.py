@@ -128,7 +128,17 @@ PLACE_NOUNS = {
     "pier",
     "sands",
     "promenade",
+    # "Titanic Quarter", "Cabot Circus", "Marsh Farm" (an estate), "Ocean Terminal"
+    "quarter",
+    "circus",
+    "farm",
+    "terminal",
+    "quays",
+    "docks",
+    "marina",
 }
+# lower-case words inside a place's name: "Bromley by Bow", "Newcastle upon Tyne"
+PLACE_LINKS = {"by", "upon", "under", "le"}
 # "grew up in Moss Side", "near Castle Vale": a Title Case run of ordinary words after these
 AREA_BEFORE = {"in", "near", "around", "outside", "across", "through", "towards", "from"}
 # words of departments, programmes and events, capitalised in minutes and in speech alike
@@ -327,6 +337,8 @@ class UkPlaceRecognizer(LocalRecognizer):
                 prev = doc[i - 1]
                 if prev.text in ("'s", "’s") and i > 1 and is_capitalised(doc[i - 2].text):
                     i -= 1  # "Freemen's Park"
+                elif prev.lower_ in PLACE_LINKS and i > 1 and is_capitalised(doc[i - 2].text):
+                    i -= 1  # "Bromley by Bow Centre"
                 elif is_capitalised(prev.text) and prev.is_alpha and not prev.text.isupper():
                     i -= 1
                 else:

@@ -117,6 +117,11 @@ def opens_sentence(start: int, text: str) -> bool:
     return not before or before[-1] in ".?!:;…-–—"
 
 
+def _name_word(t: str) -> bool:
+    """A sure first name (in no word list), however it is written."""
+    return first_names().get(t) is False
+
+
 class FilteredSpacyRecognizer(SpacyRecognizer):
     """Presidio's SpacyRecognizer with the filters described in the module docstring."""
 
@@ -135,6 +140,9 @@ class FilteredSpacyRecognizer(SpacyRecognizer):
             return False
         if len(toks) == 1 and (toks[0] in NEVER_ALONE or toks[0] in demonyms()):
             return False  # "Eid", "Easter", "Brexit", "Ha", "Lithuanian": never PII alone
+        bare = surface.strip(".,'’")
+        if bare.isupper() and bare in common_acronyms():
+            return False  # "a CV", "from HR": jargon, whatever spaCy calls it
         # one ordinary word opening a sentence and in no name list ("Supervisor needs a
         # course.", "Parks."), or written in lower case and no sure name ("same lorry"): none
         lone = (
@@ -165,6 +173,8 @@ class FilteredSpacyRecognizer(SpacyRecognizer):
                 return False
             if len(toks) > 1 and any(t.upper() in common_acronyms() for t in toks[1:]):
                 return False  # "Driver CPC", "Manual Handling DBS"
+            if surface.islower() and all(is_word_form(t) and not _name_word(t) for t in toks):
+                return False  # "i drive the bin lorry": ordinary words in lower case
         return True
 
     @staticmethod

@@ -70,10 +70,10 @@ MAX_TOKENS = 16  # a number read out is at most this many words ("plus four four
 TOKEN = re.compile(rf"{ATOM}|plus", re.IGNORECASE)
 EXT_BEFORE = re.compile(r"\bext(?:ension)?\.?(?:\s+(?:no\.?|number))?[\s,:]*$", re.IGNORECASE)
 
-# a letter or two said before the digits of a reference ("E one oh four five eight two"),
-# never the article or the pronoun
+# up to four letters said before the digits of a reference ("E one oh four five eight two",
+# "r e c zero four four seven one"), never the article or the pronoun
 LETTER_PREFIX = re.compile(
-    r"(?<![\w'’])((?![aAI]\b)[A-Za-z](?:[ \t]+(?![aAI]\b)[A-Za-z])?|[A-Z]{2})[ \t]+$"
+    r"(?<![\w'’])((?![aAI]\b)[A-Za-z](?:[ \t]+(?![aAI]\b)[A-Za-z]){0,3}|[A-Z]{2})[ \t]+$"
 )
 # identifier words a read-out reference follows within a few words (as in staff_refs)
 ID_BEFORE = re.compile(
@@ -96,7 +96,9 @@ DLABEL = rf"{LABEL}(?:\s+(?:hyphen|dash)\s+{LABEL})*"
 EMAIL = re.compile(
     rf"(?<![\w@.-])(?P<local>{LABEL}(?:{LOCAL_SEP}{LABEL}){{0,4}})"
     r"(?P<at>\s+at(?:\s+(?:sign|symbol))?\s+|\s*@\s*)"
-    rf"(?P<domain>{DLABEL}(?:{DOMAIN_SEP}{DLABEL}){{1,4}})(?![\w@-]|\.[a-z0-9])",
+    # a firm's name said as two words: "at nant research dot co dot uk"
+    rf"(?P<domain>{DLABEL}(?:\s+(?!(?:dot|point|at)\b){LABEL})?(?:{DOMAIN_SEP}{DLABEL}){{1,4}})"
+    r"(?![\w@-]|\.[a-z0-9])",
     re.IGNORECASE,
 )
 SPACED_AT = re.compile(r"\s@|@\s")  # "b.ajayi @ gateshead.gov.uk", as typed into a chat

@@ -1,0 +1,79 @@
+"""Pubs and the local paper, named by "the X" where drinking or an advert says what X is -> ORG.
+
+"the lads who go for a pint in the Crown", "if you drink in the prince maurice with the
+managers", "my aunt saw the advert in the herald". A pub's name is ordinary words (Crown, Red
+Lion, Prince Maurice) and a local paper's is one word that names a paper in every town; in
+speech neither comes with a word saying it is a pub or a paper, but the verb does. Both tell a
+reader which town and which team the speaker means, so they are redacted.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from presidio_analyzer import LocalRecognizer
+
+from research.anonymise.recognizers.base import result
+from research.anonymise.recognizers.orgs import NEWSPAPERS
+
+DRINK = r"(?:pint|pints|drink|drinks|drinking|drank|beer|beers|bevvy|jar|quiz|karaoke|darts|lock-in)(?:[ \t]+nights?)?"
+AT = r"[ \t]+(?:in|at|down|up|round|to)[ \t]+the[ \t]+"
+# a pub's name: one to three words (the Red Lion, the Dog and Duck, the prince maurice)
+CASED = r"(?P<name>[A-Z][\w'’]*(?:[ \t]+(?:and|&)[ \t]+[A-Z][\w'’]*|[ \t]+[A-Z][\w'’]*){0,2})"
+LOWER = r"(?P<name>[a-z][\w'’]*(?:[ \t]+[a-z][\w'’]*)?)"
+ADVERT = r"(?:advert|adverts|advertised|advertisement|ad|ads|article|piece|story|letter|job|jobs|vacancy|vacancies|notice|column|photo|picture)"
+PAPER = r"(?P<name>" + "|".join(sorted(NEWSPAPERS)) + r")\b"
+# what comes after "a pint in the" and is no pub
+NOT_PUBS = {
+    "pub", "pubs", "bar", "club", "office", "canteen", "kitchen", "evening", "evenings",
+    "morning", "afternoon", "night", "week", "weekend", "summer", "park", "garden", "sun",
+    "house", "car", "van", "staff", "social", "local", "city", "town", "centre", "end", "day",
+    "break", "first", "same", "other", "old", "new", "big", "little", "usual", "nearest",
+    "corner", "square", "queue", "rain", "cold", "heat", "fridge", "sink", "mess", "room",
+    "depot", "yard", "cabin", "hut", "union", "bar's", "wetherspoons", "spoons",
+}  # fmt: skip
+# lower case only: the name's last word cannot be an ordinary word that ends a clause
+NOT_LAST = {"with", "after", "before", "on", "at", "and", "but", "or", "so", "then", "when"}
+NOT_LAST |= {"last", "next", "every", "most", "all", "again", "too", "now", "tonight", "once"}
+NOT_LAST |= {"today", "yesterday", "tomorrow", "twice", "if", "because", "where", "where's"}
+NOT_LAST |= {"is", "was", "are", "were", "has", "had", "have", "in", "of", "for", "to", "it"}
+NOT_LAST |= {"they", "we", "you", "he", "she", "i", "im", "that", "this", "there", "sometimes"}
+
+
+class VenueRecognizer(LocalRecognizer):
+    """ORG for a pub after "a pint in the" and a local paper after "the advert in the"."""
+
+    SCORE = 0.6
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entities=["ORG"], supported_language="en", name="VenueRecognizer"
+        )
+        self.cased = re.compile(r"\b(?i:" + DRINK + AT + r")" + CASED)
+        self.lower = re.compile(r"\b" + DRINK + AT + LOWER)
+        self.paper = re.compile(
+            r"\b(?i:" + ADVERT + r")[ \t]+(?i:in|from)[ \t]+the[ \t]+(?i:" + PAPER + ")"
+        )
+
+    def load(self) -> None:
+        return None
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list:
+        out = []
+        cased = any(c.isupper() for c in text)
+        for m in (self.cased if cased else self.lower).finditer(text):
+            words = m.group("name").split()
+            if not cased:
+                while words and words[-1] in NOT_LAST:
+                    words.pop()
+            if not words or words[0].lower() in NOT_PUBS or words[-1].lower() in NOT_PUBS:
+                continue
+            start = m.start("name")
+            end = start + len(" ".join(words)) if not cased else m.end("name")
+            if text[start:end] != " ".join(words) and not cased:
+                continue  # tabs or double spaces between the words: leave it
+            out.append(result("ORG", start, end, self.SCORE, self))
+        for m in self.paper.finditer(text):
+            out.append(result("ORG", m.start("name"), m.end("name"), self.SCORE, self))
+        return out

@@ -1,0 +1,91 @@
+"""Staff networks by their own name, pubs and local papers by what is done there."""
+
+from __future__ import annotations
+
+import pytest
+
+from research.anonymise.recognizers.networks import StaffNetworkRecognizer
+from research.anonymise.recognizers.venues import VenueRecognizer
+
+
+@pytest.fixture(scope="module")
+def networks():
+    return StaffNetworkRecognizer()
+
+
+@pytest.fixture(scope="module")
+def venues():
+    return VenueRecognizer()
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        ("Usually Ekota, the race network, or Rise, the women's network.", ["Ekota", "Rise"]),
+        ("Rise is the women's network, then disability.", ["Rise"]),
+        ("A mentor through WiLD, the women's leadership scheme.", ["WiLD"]),
+        ("Our network, Spectrum, meets monthly.", ["Spectrum"]),
+        (
+            "Four networks now: Ubuntu for race, Out at LBC for LGBT staff, and Able, for "
+            "disabled staff and carers.",
+            ["Able", "Out at LBC", "Ubuntu"],
+        ),
+        ("i am the rep for the new network kaleidoscope for race and faith", ["kaleidoscope"]),
+        ("and rise is the women's network now", ["rise"]),
+    ],
+)
+def test_a_network_named_by_what_is_said_about_it(run, networks, text, surfaces):
+    assert run(networks, text) == sorted((s, "ORG") for s in surfaces)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sarah, the network chair, said so, and Tom, our network lead, agreed.",  # people in roles
+        "Yes, the race network is good. It is the best network we have.",
+        "Workshops for women in the network plan were cancelled.",  # a sentence's capital
+        "the network meets monthly and this is the race network",
+        "which Joana Pereira chairs, the women's network, meets on Fridays.",
+        "There's money for race equality work but no network.",
+    ],
+)
+def test_no_name_where_nothing_is_named(run, networks, text):
+    assert run(networks, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("The lads go for a pint in the Crown after work on a Friday.", "Crown"),
+        ("if you drink in the prince maurice with the managers you get on", "prince maurice"),
+        ("we went for drinks in the crown last friday", "crown"),
+        ("Quiz night at the Red Lion, every Tuesday.", "Red Lion"),
+        ("my aunt saw the advert in the herald and cut it out", "herald"),
+        ("There was an article in the Chronicle about us.", "Chronicle"),
+    ],
+)
+def test_a_pub_or_a_local_paper(run, venues, text, surface):
+    assert run(venues, text) == [(surface, "ORG")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We had a drink in the pub, then drinks in the office and a pint in the sun.",
+        "a drink in the evening with the team in the staff room",
+        "I read it in the Guardian, then saw the advert in the paper.",
+    ],
+)
+def test_no_venue_in_ordinary_talk(run, venues, text):
+    assert run(venues, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm the old man of the group, I'll say that now.",
+        "We set up the network, Sarah said, in March.",
+    ],
+)
+def test_words_after_a_network_are_not_its_name_without_a_sign(run, networks, text):
+    assert run(networks, text) == []
