@@ -404,3 +404,20 @@ def test_a_weekday_before_a_surname_is_a_name(detector):
     assert ("Friday Eze", "PERSON") in found(
         detector, "A friend from church, Friday Eze, he's a healthcare assistant."
     )
+
+
+def test_an_organisation_spacy_names_but_no_filter_vouches_for_waits_for_review(detector):
+    hits = detector.analyze("I went to Sussex Coast for my A levels, and I still live there.")
+    assert [(d.text, d.entity_type, d.score) for d in hits] == [("Sussex Coast", "ORG", 0.5)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They wanted my National Insurance number before the offer.",
+        "And I get jokes about Romanians, about stealing.",
+        "The networks are race equality, disability, LGBT+ and carers.",
+    ],
+)
+def test_unsure_organisations_are_never_public_or_groups_of_people(detector, text):
+    assert found(detector, text) == []
