@@ -4,7 +4,8 @@
     python bench/bench_anonymise.py --set heldout2  # the second blind held-out set (report)
     python bench/bench_anonymise.py --set heldout3  # the third blind held-out set (report)
     python bench/bench_anonymise.py --set heldout4  # the fourth blind set (report)
-    python bench/bench_anonymise.py --set heldout5  # the fifth, newest blind set (report)
+    python bench/bench_anonymise.py --set heldout5  # the fifth blind set (report)
+    python bench/bench_anonymise.py --set heldout6  # the sixth, newest blind set (report)
     python bench/bench_anonymise.py --set dev3 --misses   # a tuning set, listing what we miss
 
 Each system runs in its own subprocess (so peak memory is its own) over the same gold turns:
@@ -48,10 +49,12 @@ SETS = {
     "dev10": REPO / "bench" / "data" / "dev10",
     "dev11": REPO / "bench" / "data" / "dev11",
     "dev12": REPO / "bench" / "data" / "dev12",
+    "dev13": REPO / "bench" / "data" / "dev13",
     "heldout2": REPO / "bench" / "data" / "heldout2",
     "heldout3": REPO / "bench" / "data" / "heldout3",
     "heldout4": REPO / "bench" / "data" / "heldout4",
     "heldout5": REPO / "bench" / "data" / "heldout5",
+    "heldout6": REPO / "bench" / "data" / "heldout6",
 }
 BLIND = {
     "heldout",
@@ -59,6 +62,7 @@ BLIND = {
     "heldout3",
     "heldout4",
     "heldout5",
+    "heldout6",
 }  # report-only sets: --misses refuses them, so nobody tunes on them
 WORD = re.compile(r"\w+")
 

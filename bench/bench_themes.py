@@ -37,6 +37,7 @@ SETS = {
     "heldout3": REPO / "bench/data/heldout3/gold",
     "heldout4": REPO / "bench/data/heldout4/gold",
     "heldout5": REPO / "bench/data/heldout5/gold",
+    "heldout6": REPO / "bench/data/heldout6/gold",
     "demo": REPO / "research/corpora/demo/gold",
 }
 LOES = ("recruitment", "progression", "training", "engagement")
