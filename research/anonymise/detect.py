@@ -149,6 +149,7 @@ def build_recognizers(settings: DetectionSettings) -> list[Any]:
     from research.anonymise.recognizers.phone import UkPhoneRecognizer
     from research.anonymise.recognizers.places import UkPlaceRecognizer
     from research.anonymise.recognizers.postcode import UkPostcodeRecognizer
+    from research.anonymise.recognizers.relations import RelationNameRecognizer
     from research.anonymise.recognizers.spacy_ner import FilteredSpacyRecognizer
     from research.anonymise.recognizers.spoken import SpokenRecognizer
     from research.anonymise.recognizers.staff_refs import StaffRefRecognizer
@@ -169,6 +170,7 @@ def build_recognizers(settings: DetectionSettings) -> list[Any]:
         LowerCasePlaceRecognizer(),
         DefiniteNameRecognizer(),
         StaffNetworkRecognizer(),
+        RelationNameRecognizer(),
         VenueRecognizer(),
         OfflineEmailRecognizer(),
         SimpleUrlRecognizer(),
@@ -262,12 +264,14 @@ def widen_people(text: str, found: list[Detection]) -> list[Detection]:
 
 
 # what a named site is called after its place: "Baldovie depot" is one name
-SITE_AFTER = re.compile(r"[ \t]+(?:depot|depots|yard|hub|campus)\b")
+SITE_AFTER = re.compile(r"[ \t]+(?:depot|depots|yard|hub|campus|room)\b")
 # an area's own last word, lower case in speech: "rushey mead", "moss side", "marsh farm"
 AREA_AFTER = re.compile(
     r"[ \t]+(?:mead|side|end|green|hill|park|vale|heath|moor|cross|gate|fields|farm|rise|wood|"
     r"bank|top|brow|bridge|common|village|quarter|quay|quays|docks|estate)\b"
 )
+# what a short name of a university or club is followed by: "Solent Uni", "Argyle FC"
+INSTITUTION_AFTER = re.compile(r"[ \t]+(?:Uni|University|College|FC|AFC)\b")
 NUMBER_BEFORE = re.compile(r"\b\d{1,4}[a-z]?[ \t]+$")  # "100 Temple Street": the address
 SITE_NAMERS = ("SpacyRecognizer", "DefiniteNameRecognizer")
 
@@ -291,6 +295,9 @@ def widen_places(text: str, found: list[Detection]) -> list[Detection]:
             m = _HYPHEN_AFTER.match(text, end)
             if m and not (m.group().count("-") == 1 and is_word_form(m.group()[1:].lower())):
                 end = m.end()  # not "Leeds-based", "NHS-funded"
+        if etype == "ORG":
+            m = INSTITUTION_AFTER.match(text, end)
+            end = m.end() if m else end
         if etype == "PLACE":
             m = SITE_AFTER.match(text, end)
             end = m.end() if m else end

@@ -378,6 +378,8 @@ def test_departments_are_not_organisations_but_a_named_one_is(detector):
         ("We worked with the Bromley by Bow Centre.", ("Bromley by Bow Centre", "PLACE")),
         ("She's still on the same grade in 100 Temple Street.", ("100 Temple Street", "PLACE")),
         ("i grew up in leeds and i live in rushey mead now", ("rushey mead", "PLACE")),
+        ("A full day in the Ada Lovelace room at Loxley House.", ("Ada Lovelace room", "PLACE")),
+        ("A degree apprenticeship with Solent Uni, in surveying.", ("Solent Uni", "ORG")),
     ],
 )
 def test_place_spans_are_the_name_as_written(detector, text, expected):
@@ -420,4 +422,43 @@ def test_an_organisation_spacy_names_but_no_filter_vouches_for_waits_for_review(
     ],
 )
 def test_unsure_organisations_are_never_public_or_groups_of_people(detector, text):
+    assert found(detector, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The panel was Dr Farrow, my future boss, and two others.", ("Dr Farrow", "PERSON")),
+        ("One of the lads from Deighton, Jordan, he rang me.", ("Jordan", "PERSON")),
+    ],
+)
+def test_word_surnames_after_a_title_and_a_country_name_in_apposition(detector, text, expected):
+    assert expected in found(detector, text)
+
+
+def test_a_title_before_a_stop_word_is_no_name(detector):
+    assert found(detector, "Dr No was on, and the Dr Who fans watched.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("i worked in dubai and before that in cebu where my mother lives", ("cebu", "PLACE")),
+        ("good morning i am gift i coordinate home care packages", ("gift", "PERSON")),
+        ("Good for some of mine. Ji-woo, who's autistic, says so.", ("Ji-woo", "PERSON")),
+    ],
+)
+def test_city_without_city_introductions_and_hyphenated_given_names(detector, text, expected):
+    assert expected in found(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "yes i am happy with that and i am sure it works",
+        "We went to the Well-being hub. Non-binary staff, Self-care, a Drop-in.",
+        "Mm-hm. Uh-huh, okay.",
+    ],
+)
+def test_no_name_in_ordinary_phrases(detector, text):
     assert found(detector, text) == []

@@ -73,3 +73,11 @@ def test_on_the_and_from_before_an_ordinary_word_name_an_area(run, definite):
         ("Fishponds", "PLACE"),
     ]
     assert run(definite, "I came from Housing, then from Reception, on the Monday.") == []
+
+
+def test_a_hospital_by_its_nickname_in_lower_case(run, definite):
+    assert run(definite, "my husband got a job at the royal or at the infirmary") == [
+        ("the infirmary", "ORG"),
+        ("the royal", "ORG"),
+    ]
+    assert run(definite, "i was at the royal mail depot and in the general office") == []

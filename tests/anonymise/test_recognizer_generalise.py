@@ -108,6 +108,7 @@ def test_vocabulary_includes_plurals_and_nouns():
             "plymouth and district branch",
         ),
         ("my wife is a nurse at the leicester general so she was never home", "leicester general"),
+        ("my aunt was a nurse at sunderland royal and she said come", "sunderland royal"),
         # the name after a cut at "and" is read too; a brand's store
         ("We partnered with the BME Forum and the Pear Tree Trust.", "Pear Tree Trust"),
         ("They run CV clinics for us in the Idea Store on Whitechapel Road.", "Idea Store"),
@@ -228,3 +229,11 @@ def test_british_spellings_are_vocabulary_through_their_american_form():
         assert is_vocabulary(w), w
     for w in ("seymour", "gilmour", "lawrence"):
         assert not is_vocabulary(w), w
+
+
+def test_world_cities_include_the_name_without_city_but_no_word_or_first_name():
+    from research.anonymise.recognizers.lexicon import world_cities
+
+    cities = set(world_cities())
+    assert {"Cebu", "Quezon", "Cebu City"} <= cities
+    assert not {"International", "Universal", "Logan", "Mexico"} & cities

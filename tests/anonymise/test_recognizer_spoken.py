@@ -56,6 +56,8 @@ def test_spoken_extension():
             "p zero zero four two seven one nine",
         ),
         ("I say it in my sleep, seven one three oh eight two.", "seven one three oh eight two"),
+        # a short code said as one word before the digits, after an identifier word
+        ("and my staff number is ag four four one seven", "ag four four one seven"),
         # three letters spelled out before the digits
         (
             "my reference was r e c zero four four seven one i still remember it",

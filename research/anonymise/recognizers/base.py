@@ -179,6 +179,8 @@ def strong_name_context(doc: Any, i: int, j: int) -> bool:
         return False  # "my sister said", "the manager decided"
     if prev in {"i'm", "called", "named"}:
         return True
+    if prev == "am" and 1 < i <= 8 and doc[i - 2].lower_ == "i":
+        return True  # introductions opening a turn: "good morning i am gift i coordinate"
     greeting = {"hi", "hello", "hiya", "morning", "afternoon", "evening"}
     if prev in greeting or (
         prev in {"everyone", "everybody", "all"} and i > 1 and doc[i - 2].lower_ in greeting

@@ -13,11 +13,18 @@ applied and listed for the ethics lead to confirm, and none spreads project-wide
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from presidio_analyzer import LocalRecognizer
 
-from research.anonymise.recognizers.base import is_capitalised, nlp_doc, result, sentence_start
+from research.anonymise.recognizers.base import (
+    is_capitalised,
+    lower_case_turn,
+    nlp_doc,
+    result,
+    sentence_start,
+)
 from research.anonymise.recognizers.lexicon import country_names, is_demonym, is_vocabulary
 
 # where a place or an employer stands: "at the Royal", "in the Chronicle", "up the Tower"
@@ -110,7 +117,7 @@ class DefiniteNameRecognizer(LocalRecognizer):
         from research.anonymise.recognizers.orgs import DEPARTMENT_WORDS
 
         public = public_bodies()
-        out = []
+        out = self._lower_hospitals(doc) if lower_case_turn(doc) else []
         n = len(doc)
         for m in range(2, n):
             tok = doc[m]
@@ -128,6 +135,9 @@ class DefiniteNameRecognizer(LocalRecognizer):
                 continue
             if m + 1 < n and is_capitalised(doc[m + 1].text):
                 continue  # longer names have theirs ("at the Royal Infirmary")
+            tail = COMPOUND.match(text, tok.idx + len(tok))
+            if tail and tail.group().count("-") == 1 and is_vocabulary(tail.group()[1:].lower()):
+                continue  # a compound, "to the Well-being hub" (not a name: "in Pen-y-lan")
             if m + 2 < n and doc[m + 1].lower_ in LINKS and is_capitalised(doc[m + 2].text):
                 continue  # "the Spotlight on Inclusion research"
             low = tok.lower_
@@ -142,6 +152,27 @@ class DefiniteNameRecognizer(LocalRecognizer):
             start = doc[m - 1].idx if article and doc[m - 1].text == "The" else tok.idx
             out.append(result(kind, start, tok.idx + len(tok), self.SCORE, self))
         return out
+
+    def _lower_hospitals(self, doc: Any) -> list:
+        """ "my husband got a job at the royal", "on the wards at the royal or": ORG."""
+        out = []
+        n = len(doc)
+        for m in range(2, n):
+            tok = doc[m]
+            if tok.lower_ not in HOSPITAL_NICKNAMES or doc[m - 1].lower_ != "the":
+                continue
+            if doc[m - 2].lower_ not in BEFORE:
+                continue
+            if m + 1 < n and doc[m + 1].is_alpha and not doc[m + 1].is_stop:
+                continue  # "at the royal mail", "in the general office"
+            the = doc[m - 1]  # the article too: "at [Organisation A]", as the capital one
+            out.append(result("ORG", the.idx, tok.idx + len(tok), self.SCORE, self))
+        return out
+
+
+COMPOUND = re.compile(r"(?:-[A-Za-z]+)+")
+# a town's hospital by its one-word nickname, in a transcript without capitals
+HOSPITAL_NICKNAMES = {"royal", "infirmary", "general"}
 
 
 def _demonym(low: str) -> bool:

@@ -6,6 +6,7 @@ Unambiguous names match in any case ("then priya said"); names that are also Eng
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from presidio_analyzer import LocalRecognizer
@@ -137,6 +138,31 @@ MONTH_BEFORE = {
 LOWER_PLACE_BEFORE = {"at", "in", "from", "near", "to", "for", "with", "up", "down", "over"}
 LOWER_PLACE_BEFORE |= {"round", "past", "outside", "into", "towards"}
 KIN_BEFORE = {"my", "his", "her", "our", "their", "your", "a", "the", "whose"}
+
+
+# "Ji-woo", "Seo-yeon", "Xiao-ming": two short syllables, a capital on the first only
+HYPHEN_GIVEN = re.compile(r"(?<![\w'’-])([A-Z][a-z]{1,4})-([a-z]{2,5})(?![\w'’-])")
+HYPHEN_PREFIXES = {
+    "co", "re", "pre", "non", "ex", "e", "self", "anti", "multi", "part", "well", "mid", "post",
+    "sub", "over", "under", "out", "up", "off", "on", "in", "by", "all", "cross", "half",
+    "full", "high", "low", "long", "short", "one", "two", "six", "ten", "de", "bi", "tri", "pro",
+    "semi", "mini", "micro", "inter", "intra", "socio", "step", "great", "twenty", "thirty",
+    "forty", "fifty", "sixty", "drop", "sign", "log", "set", "go", "stand", "walk", "check",
+    "ups", "ins", "outs", "offs", "based", "led", "run", "wide", "free", "like", "ish", "year",
+    "old", "time", "term", "day", "hand", "made", "able", "wise", "fold", "less", "ward",
+}  # fmt: skip
+
+
+def _word_surname(tok: Any) -> bool:
+    """After Mr, Dr, Cllr...: a capitalised ordinary word is a surname ("Dr Farrow", "Mrs
+    Bishop"), not an acronym or a stop word."""
+    text = tok.text
+    return (
+        is_capitalised(text)
+        and _wordlike(text)
+        and not tok.is_stop
+        and not (text.isupper() and len(text) <= 4)
+    )
 
 
 def _wordlike(text: str) -> bool:
@@ -330,6 +356,9 @@ class FirstNameRecognizer(LocalRecognizer):
             return True  # "May Lin"
         if doc[i].lower_ in DAY_NAMES:
             return False
+        after = doc[i + 2].lower_ if i + 2 < len(doc) else ""
+        if low == "," and after in {"he", "she", "who"} and prev == ",":
+            return True  # "one of the lads from Deighton, Jordan, he rang me"
         return self._does_or_works(doc, i) or self._role_after(doc, i)
 
     def _country_at(self, doc: Any, i: int) -> int:
@@ -432,8 +461,9 @@ class FirstNameRecognizer(LocalRecognizer):
                                   self.SCORE_TITLE, self))  # fmt: skip
                 i += 2
                 continue
-            if titled and i + 1 < n and self._surname_like(doc[i + 1]):
-                j = self._extend(doc, i + 1)
+            strict = low.rstrip(".") in STRICT_TITLES and i + 1 < n and _word_surname(doc[i + 1])
+            if titled and i + 1 < n and (self._surname_like(doc[i + 1]) or strict):
+                j = max(self._extend(doc, i + 1), i + 2)
                 out.append(
                     result(
                         "PERSON",
@@ -540,7 +570,24 @@ class FirstNameRecognizer(LocalRecognizer):
                 start = doc[i - 1].idx
             out.append(result("PERSON", start, end, score, self))
             i = j
-        return out + self._nicknames(doc)
+        return out + self._nicknames(doc) + self._hyphenated(text)
+
+    def _hyphenated(self, text: str) -> list:
+        """Korean and Chinese given names written with a hyphen: "Ji-woo, who's autistic",
+        "Mei-ling" (short syllables, in no word list, never a prefix like "Co-" or "Non-")."""
+        out = []
+        for m in HYPHEN_GIVEN.finditer(text):
+            first, second = m.group(1).lower(), m.group(2)
+            if first in HYPHEN_PREFIXES or is_vocabulary(m.group().lower()):
+                continue
+            if not all(set(part) & set("aeiouy") for part in (first, second)):
+                continue  # "Mm-hm": a syllable of a name has a vowel
+            if first in FILLERS or second in FILLERS or first in {"uh", "ah", "oh", "er"}:
+                continue  # "Uh-huh", "Oh-ho"
+            if second in HYPHEN_PREFIXES or is_vocabulary(first) and is_vocabulary(second):
+                continue  # "Well-being", "Drop-in"
+            out.append(result("PERSON", m.start(), m.end(), self.SCORE_AMBIGUOUS, self))
+        return out
 
     def _nicknames(self, doc: Any) -> list:
         """A name someone is given, any word: "everyone calls me lily", "or Daze, everyone

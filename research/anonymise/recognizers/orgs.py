@@ -388,6 +388,10 @@ class OrgNameRecognizer(LocalRecognizer):
                     end = doc[k + 1]  # "Royal Stoke" (the "Royal Derby Hospital" is longer)
                     out.append(result("ORG", tok.idx, end.idx + len(end), self.SCORE_NOUN, self))
                 continue
+            if low == "royal" and k > 0 and doc[k - 1].lower_ in places and tok.text.islower():
+                prev = doc[k - 1]  # "a nurse at sunderland royal"
+                out.append(result("ORG", prev.idx, tok.idx + len(tok), self.SCORE_NOUN, self))
+                continue
             if low == "general" and k > 1 and doc[k - 1].lower_ in places:
                 if doc[k - 2].lower_ == "the":  # "a nurse at the leicester general": its hospital
                     prev = doc[k - 1]

@@ -75,6 +75,13 @@ EXT_BEFORE = re.compile(r"\bext(?:ension)?\.?(?:\s+(?:no\.?|number))?[\s,:]*$", 
 LETTER_PREFIX = re.compile(
     r"(?<![\w'’])((?![aAI]\b)[A-Za-z](?:[ \t]+(?![aAI]\b)[A-Za-z]){0,3}|[A-Z]{2})[ \t]+$"
 )
+# a short code said as one word before the digits of a reference ("ag four four one seven")
+CODE_BEFORE = re.compile(r"(?<![\w'’])([A-Za-z]{2,3})[ \t]+$")
+NOT_CODES = {
+    "is", "was", "its", "my", "me", "no", "the", "an", "of", "to", "on", "at", "and", "or", "as",
+    "id", "ref", "it", "be", "by", "for", "are", "his", "her", "our", "one", "two", "six",
+    "ten", "oh", "um", "er", "erm", "so", "say", "yes", "yeah", "now", "not", "but", "had", "has",
+}  # fmt: skip
 # identifier words a read-out reference follows within a few words (as in staff_refs)
 ID_BEFORE = re.compile(
     r"\b(?:staff|payroll|employee|badge|candidate|applicant|application|member(?:ship)?|case|"
@@ -236,6 +243,9 @@ class SpokenRecognizer(LocalRecognizer):
                 begin = start - len(before) + prefix.start(1)
                 return result("ID", begin, end, self.SCORE_ID, self)
             if len(digits) >= 4 and ID_BEFORE.search(before):
+                code = CODE_BEFORE.search(before)  # "my staff number is ag four four one seven"
+                if code and code.group(1).lower() not in NOT_CODES:
+                    start = start - len(before) + code.start(1)
                 return result("ID", start, end, self.SCORE_ID, self)
             if len(digits) >= 6:  # six digits read one by one: nobody counts like that
                 return result("ID", start, end, self.SCORE_BARE_ID, self)
