@@ -50,6 +50,7 @@ SETS = {
     "dev11": REPO / "bench" / "data" / "dev11",
     "dev12": REPO / "bench" / "data" / "dev12",
     "dev13": REPO / "bench" / "data" / "dev13",
+    "dev14": REPO / "bench" / "data" / "dev14",
     "heldout2": REPO / "bench" / "data" / "heldout2",
     "heldout3": REPO / "bench" / "data" / "heldout3",
     "heldout4": REPO / "bench" / "data" / "heldout4",

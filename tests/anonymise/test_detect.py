@@ -51,7 +51,7 @@ def found(detector, text):
         ("Bogdan at Whitley depot runs a reading group.", ("Whitley depot", "PLACE")),
         # one capitalised word after "at (the)" where an employer stands, pending review
         ("I did six months on secondment at Nexus on their project.", ("Nexus", "ORG")),
-        ("My wife is at the Royal doing twelve-hour shifts.", ("Royal", "ORG")),
+        ("My wife is at the Royal doing twelve-hour shifts.", ("the Royal", "ORG")),
         ("Half the depot's Hull FC, and that's what holds us together.", ("Hull FC", "ORG")),
         # lower-case (Otter) turns: councils with spaces for hyphens, acronyms typed low,
         # a town that is also a word after a place word, spelling variants of cities abroad

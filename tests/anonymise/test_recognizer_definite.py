@@ -15,13 +15,14 @@ def definite():
 @pytest.mark.parametrize(
     ("text", "surface"),
     [
-        ("My wife is at the Royal doing twelve-hour shifts.", "Royal"),
-        ("I'm based at the Conquest, and before that elsewhere.", "Conquest"),
-        ("They advertise on the radio, in the Chronicle, everywhere.", "Chronicle"),
-        ("We put adverts up in the Beacon and at the jobs fair.", "Beacon"),
+        ("My wife is at the Royal doing twelve-hour shifts.", "the Royal"),
+        ("I'm based at the Conquest, and before that elsewhere.", "the Conquest"),
+        ("They advertise on the radio, in the Chronicle, everywhere.", "the Chronicle"),
+        ("We put adverts up in the Beacon and at the jobs fair.", "the Beacon"),
     ],
 )
 def test_one_capitalised_word_after_a_preposition_and_the(run, definite, text, surface):
+    """The article goes with the name: "the Royal" is what people call it."""
     assert run(definite, text) == [(surface, "ORG")]
 
 

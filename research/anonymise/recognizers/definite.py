@@ -148,8 +148,9 @@ class DefiniteNameRecognizer(LocalRecognizer):
             if (bare or area) and (low in DEPARTMENT_WORDS or low in BARE_GENERIC):
                 continue  # "I work in Finance", "joined Housing", "at Level 3"
             kind = "PLACE" if area or on_the else "ORG"  # "a team of nine in Walker"
-            # a capital "The" mid-sentence is part of the name: "adverts up in The Beacon"
-            start = doc[m - 1].idx if article and doc[m - 1].text == "The" else tok.idx
+            # the article goes with the name, "at [Organisation A]": "the Royal" is what people
+            # call it, and a capital "The" mid-sentence is part of it ("up in The Beacon")
+            start = doc[m - 1].idx if article and not on_the else tok.idx
             out.append(result(kind, start, tok.idx + len(tok), self.SCORE, self))
         return out
 
