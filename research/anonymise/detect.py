@@ -307,10 +307,39 @@ def widen_places(text: str, found: list[Detection]) -> list[Detection]:
             m = NUMBER_BEFORE.search(text, 0, start)
             if m and text[start:end].split()[-1].lower() in STREET_WORDS:
                 start = m.start()
+        if etype in ("PLACE", "ORG") and text[start:end].islower():
+            named = _lower_org_after(text, end)
+            if named:  # "kent police", "maidstone borough", "medway adult education"
+                etype, end = "ORG", named
         if (etype, start, end) != (d.entity_type, d.start, d.end):
             d = Detection(start, end, etype, text[start:end], d.score, d.recognizer)
         out.append(d)
     return out
+
+
+# what a town's own organisation is called after it, said in lower case
+ORG_AFTER_PLACE = {
+    "police", "borough", "college", "colleges", "university", "uni", "hospital", "hospitals",
+    "trust", "club", "association", "society", "forum", "network", "education", "fire",
+    "ambulance", "library", "libraries", "academy", "mosque", "foodbank", "partnership",
+}  # fmt: skip
+WORD = re.compile(r"[ \t]+([a-z]+)")
+
+
+def _lower_org_after(text: str, end: int) -> int | None:
+    """End of an organisation word within three words after a lower-case place, the words
+    between being no stop words ("kent police", "doncaster conversation club"); else None."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    pos = end
+    for _ in range(3):
+        m = WORD.match(text, pos)
+        if m is None or m.group(1) in STOP_WORDS:
+            return None
+        pos = m.end()
+        if m.group(1) in ORG_AFTER_PLACE:
+            return pos
+    return None
 
 
 # ", X", " and X", ", or X" after a place: the next item of a list of places
@@ -318,6 +347,10 @@ LIST_NEXT = re.compile(
     r"(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+)([^\W\d_][\w-]{3,})"
     r"(?=[ \t]*(?:[.,;:?!)]|$|and\b|or\b))"
 )
+
+
+# in a transcript without punctuation: " or X", " then X", " and the X" after a place
+LOWER_LIST_NEXT = re.compile(r"[ \t]+(?:and|or|then)[ \t]+(?:the[ \t]+)?([a-z][a-z-]{3,})\b(?!['’])")
 
 
 # ", then X" after an employer: a work history ("with Staffline two years, then Taskmaster")
@@ -342,6 +375,10 @@ def place_lists(text: str, found: list[Detection]) -> list[Detection]:
         if d.entity_type != "PLACE":
             continue
         m = LIST_NEXT.match(text, d.end)
+        if m is None and not any(c.isupper() for c in text):
+            m = LOWER_LIST_NEXT.match(text, d.end)  # "from luton or twydall dont write"
+            if m and m.group(1) in first_names():
+                continue
         if m is None:
             continue
         word = m.group(1)

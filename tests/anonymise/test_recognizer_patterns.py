@@ -88,6 +88,7 @@ def test_postcode_ignores_words():
         ("NMC pin, mine is 12A3456E", "12A3456E"),
         ("the BRP, ZU1234567, says", "ZU1234567"),
         ("the reference was F-I-N-0-4-2-6, and mine", "F-I-N-0-4-2-6"),
+        ("I reported something once, grievance GR21-0077, and afterwards", "GR21-0077"),
     ],
 )
 def test_staff_refs(text, ref):

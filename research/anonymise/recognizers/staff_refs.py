@@ -32,6 +32,7 @@ CODED = re.compile(
     r"|\b[a-z]{2,3}\d{6,10}\b"  # inc0051177: a coded reference typed or transcribed lower case
     r"|(?<![\w£$€.,/-])(?:\d{5,10}-[A-Z]{1,4}|\d{6,10}[A-Z])\b"  # 4410872-PT, 2345678A
     r"|\b[A-Za-z](?:-[A-Za-z]){0,4}(?:-\d){4,}\b"  # F-I-N-0-4-2-6: spelled out as it was read
+    r"|\b[A-Z]{1,4}\d{2,4}-\d{3,6}\b"  # GR21-0077: a prefix with its year
 )
 KEY = (
     r"(?:staff|payroll|employee|employment|personnel|works|badge|applicant|candidate|"
