@@ -257,6 +257,8 @@ def widen_people(text: str, found: list[Detection]) -> list[Detection]:
             start = _without_leading_words(text, start, end)  # spaCy's "rang sharon"
             end = _without_trailing_words(text, start, end)  # spaCy's "sandra works"
             start, end = widen_person(text, start, end)
+            if text[start:end].islower():
+                start, end = _lower_full_name(text, start, end)
         if (start, end) != (d.start, d.end) and start < end:
             d = Detection(start, end, d.entity_type, text[start:end], d.score, d.recognizer)
         out.append(d)
@@ -350,7 +352,9 @@ LIST_NEXT = re.compile(
 
 
 # in a transcript without punctuation: " or X", " then X", " and the X" after a place
-LOWER_LIST_NEXT = re.compile(r"[ \t]+(?:and|or|then)[ \t]+(?:the[ \t]+)?([a-z][a-z-]{3,})\b(?!['’])")
+LOWER_LIST_NEXT = re.compile(
+    r"[ \t]+(?:and|or|then)[ \t]+(?:the[ \t]+)?([a-z][a-z-]{3,})\b(?!['’])"
+)
 
 
 # ", then X" after an employer: a work history ("with Staffline two years, then Taskmaster")
@@ -436,6 +440,45 @@ def _without_trailing_words(text: str, start: int, end: int) -> int:
         if text[start : start + m.start()].strip().lower().rstrip(".") in STRICT_TITLES:
             return end  # "mr house", "mrs wood": the surname after a title is the name
         end = start + m.start()
+
+
+PARTICLE_END = re.compile(r"(?:^|\s)(?:van|der|den|de|da|von|bin|binti|al|el|le|la|du|di)$")
+WORD_BEFORE = re.compile(r"\b([a-z]+)[ \t]+$")
+WORD_AFTER = re.compile(r"[ \t]+([a-z][a-z'’-]*)")
+
+
+# ordinary words given as first names, before a surname in lower case
+GIVEN_WORDS = {
+    "grace", "hope", "joy", "faith", "patience", "mercy", "precious", "blessing", "gift",
+    "charity", "prudence", "dawn", "rose", "lily", "daisy", "ivy", "holly", "ruby", "amber",
+    "jade", "pearl", "summer", "april", "may", "june", "destiny", "harmony", "melody",
+    "heather", "iris", "violet", "olive", "hazel", "robin", "mark", "will", "bill", "pat",
+    "sue", "jack", "frank", "grant", "dean", "sunny", "comfort", "peace", "memory", "fortune",
+}  # fmt: skip
+
+
+def _lower_full_name(text: str, start: int, end: int) -> tuple[int, int]:
+    """A lower-case person span grown over the first name before it ("grace okafor", where
+    the surname was found) and the name after a trailing particle ("ms van der merwe")."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from research.anonymise.recognizers.base import ROLES_BEFORE
+    from research.anonymise.recognizers.lexicon import first_names
+
+    m = WORD_BEFORE.search(text, 0, start)
+    word = m.group(1) if m else ""
+    # a sure first name, or a word given as one ("grace okafor"; not "said okafor", "in law
+    # rubina", "thanks kwame")
+    named = first_names().get(word) is False or word in GIVEN_WORDS
+    one_word = " " not in text[start:end].strip()
+    if m and named and one_word and word not in STOP_WORDS and word not in ROLES_BEFORE:
+        start = m.start(1)
+    while " " in text[start:end].strip() and PARTICLE_END.search(text[start:end]):
+        m = WORD_AFTER.match(text, end)
+        if m is None:
+            break
+        end = m.end()
+    return start, end
 
 
 def _without_leading_words(text: str, start: int, end: int) -> int:

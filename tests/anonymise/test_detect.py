@@ -462,3 +462,25 @@ def test_city_without_city_introductions_and_hyphenated_given_names(detector, te
 )
 def test_no_name_in_ordinary_phrases(detector, text):
     assert found(detector, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("im dawn i work for the council in customer services", ("dawn", "PERSON")),
+        ("he went to dan the gmb rep and only then did it reach", ("dan", "PERSON")),
+        ("which it isnt grace okafor has been a team leader for years", ("grace okafor", "PERSON")),
+        ("i mentored ms van der merwe the deputy chief exec", ("ms van der merwe", "PERSON")),
+    ],
+)
+def test_lower_case_names_in_their_contexts(detector, text, expected):
+    assert expected in found(detector, text)
+
+
+def test_a_word_before_a_lower_case_surname_joins_it_only_if_it_is_a_name(detector):
+    people = [t for t, kind in found(detector, "mark said okafor was right") if kind == "PERSON"]
+    assert "said okafor" not in people and "okafor" in people
+
+
+def test_an_introduction_in_lower_case_needs_a_clause_after_the_name(detector):
+    assert found(detector, "the only reason im senior youth worker is the pastor") == []

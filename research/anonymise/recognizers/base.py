@@ -86,6 +86,12 @@ ROLES_BEFORE = {
     "uncle", "wife", "husband", "partner", "neighbour", "lead", "leader", "director", "buddy",
 }  # fmt: skip
 WORD_NAMES = name_words()
+# what follows a name in an introduction without punctuation ("im dawn i work", not "im
+# senior youth worker")
+INTRO_AFTER = {"i", "im", "and", "from", "my", "in", "at", "with", "here", "", "i've", "ive"}
+# a role after "<name> the": who the person is
+ROLE_AFTER_THE = {"rep", "supervisor", "manager", "steward", "chair", "boss", "foreman"}
+ROLE_AFTER_THE |= {"chargehand", "caretaker", "director", "coordinator", "organiser"}
 # verbs after a role word ("my sister said"): never the name itself
 VERB_FORMS = {"said", "says", "told", "rang", "went", "came", "got", "gave", "took", "made"}
 VERB_FORMS |= {"was", "is", "had", "has", "did", "does", "sent", "put", "left", "thought"}
@@ -179,6 +185,13 @@ def strong_name_context(doc: Any, i: int, j: int) -> bool:
         return False  # "my sister said", "the manager decided"
     if prev in {"i'm", "called", "named"}:
         return True
+    otter_im = prev == "im" or (prev == "m" and i > 1 and doc[i - 2].lower_ == "i")
+    if otter_im and nxt in INTRO_AFTER:
+        return True  # "im dawn i work for...": spaCy splits Otter's "im" into "i", "m"
+    if nxt == "the" and any(
+        doc[x].lower_ in ROLE_AFTER_THE for x in range(j + 1, min(j + 4, len(doc)))
+    ):
+        return True  # "he went to dan the gmb rep", "he told tommo the supervisor"
     if prev == "am" and 1 < i <= 8 and doc[i - 2].lower_ == "i":
         return True  # introductions opening a turn: "good morning i am gift i coordinate"
     greeting = {"hi", "hello", "hiya", "morning", "afternoon", "evening"}
