@@ -206,8 +206,13 @@ def current_user() -> str:
         return "unknown"
 
 
-def init_project(root: str | Path, name: str | None = None) -> Project:
-    """Create a project directory with default settings, codebook and an empty database."""
+def init_project(
+    root: str | Path, name: str | None = None, allow: list[str] | tuple[str, ...] = ()
+) -> Project:
+    """Create a project directory with default settings, codebook and an empty database.
+
+    `allow` adds public references to the default allow-list (the study's own name, say).
+    """
     root = Path(root)
     if (root / CONFIG_NAME).exists() or (root / DB_NAME).exists():
         raise ProjectError(f"{root}: already a research project")
@@ -218,7 +223,9 @@ def init_project(root: str | Path, name: str | None = None) -> Project:
     title = name or root.resolve().name
     (root / CONFIG_NAME).write_text(
         CONFIG_TEMPLATE.format(
-            name=json.dumps(title), created=now(), allow=json.dumps(DEFAULT_ALLOW_LIST)
+            name=json.dumps(title),
+            created=now(),
+            allow=json.dumps([*DEFAULT_ALLOW_LIST, *allow]),
         ),
         encoding="utf-8",
     )

@@ -134,10 +134,16 @@ def apply_all(project: Project, vault: Vault, actor: str | None = None) -> dict:
         detected = [r for r in rows if r.origin == "detected"]
 
         # Names to propagate: speakers, confident PERSON detections, PERSON rules; a
-        # low-confidence detection too when no word of it is an ordinary word ("Caldmore")
+        # low-confidence detection too when the ethics lead accepted it, when no word of it is
+        # an ordinary word ("Caldmore") or when it is a capitalised name of two words or more
+        # ("Spotlight on Inclusion": redacted in one place, it must not stay in another)
         def spreads(r: Row) -> bool:
-            return r.decision != "rejected" and (
-                r.score >= settings.review_below or _no_ordinary_word(r.surface)
+            if r.decision in ("rejected", "accepted"):
+                return r.decision == "accepted"
+            return (
+                r.score >= settings.review_below
+                or _no_ordinary_word(r.surface)
+                or _titled_phrase(r.surface)
             )
 
         rules = [r for r in _rules(db, vault, settings.deny_list) if r[4] != "rejected"]
@@ -348,6 +354,21 @@ def widen(text: str, hit: Hit) -> Hit:
     if (start, end) == (hit.start, hit.end):
         return hit
     return Hit(start, end, text[start:end], hit.name)
+
+
+TITLED_LINKS = {"on", "of", "and", "for", "the", "by", "&", "in", "at"}
+
+
+def _titled_phrase(surface: str) -> bool:
+    """Two capitalised words or more, only link words between them, one of them in no word
+    list: "Sussex Coast" (not "Race Equality", which would match the phrase in lower case)."""
+    from research.anonymise.recognizers.lexicon import is_word_form
+
+    words = surface.split()
+    capitals = [w for w in words if w[:1].isupper()]
+    if len(capitals) < 2 or not all(w[:1].isupper() or w in TITLED_LINKS for w in words):
+        return False
+    return any(not is_word_form(w.lower().strip(".,'’")) for w in capitals)
 
 
 def _no_ordinary_word(surface: str) -> bool:

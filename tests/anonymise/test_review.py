@@ -173,3 +173,27 @@ def test_cli_reject_everywhere_reports_how_many(anonymised, run_cli, passphrase,
     assert f"rejected {item.id}" in out
     assert "of the same words rejected; the decision holds for sources imported later" in out
     assert "Oldbury" not in out + err
+
+
+def test_a_pending_name_spreads_when_it_is_a_titled_phrase_or_once_accepted(
+    project, passphrase, tmp_path
+):
+    from research.anonymise.run import anonymise_project
+    from research.anonymise.vault import Vault
+    from tests.anonymise.fakes import FakeDetector
+
+    detector = FakeDetector(
+        {"Caldmore Green": "ORG", "Nexus": "ORG"},
+        scores={"Caldmore Green": 0.5, "Nexus": 0.5},
+        only_after={"Caldmore Green": "to", "Nexus": "at"},
+    )
+    vault = Vault.open(project.vault_path, passphrase, create=True)
+    text = "Ann Lee: I went to Caldmore Green, then at Nexus.\nBob Roe: Caldmore Green and Nexus, yes.\n"
+    _source(project, vault, tmp_path, "a.txt", text, "A")
+    anonymise_project(project, vault, detector=detector)
+    # two capitalised words: redacted wherever they stand; one ordinary word waits for review
+    assert texts(project, "A")[1][1] == "[Organisation A] and Nexus, yes."
+    nexus = _find(project, vault, "Nexus")
+    decide(project, vault, nexus.id, "accepted", "Dr Ethics")
+    assert texts(project, "A")[1][1] == "[Organisation A] and [Organisation B], yes."
+    vault.close()
