@@ -317,7 +317,8 @@ def test_a_word_before_a_phone_is_no_reference_prefix():
 
 
 def test_the_next_employer_of_a_work_history():
-    from research.anonymise.detect import Detection, place_lists
+    from research.anonymise.detect import Detection
+    from research.anonymise.spans import place_lists
 
     text = "I was with Staffline two years, then Kwikstaff one year. At Tesco, then Priya said."
     found = [
