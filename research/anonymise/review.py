@@ -142,11 +142,15 @@ def decide(
         if everywhere:
             chosen = {vault.get("surface", i, "") for i in ids}
             keys = {surface_decisions.key(s) for s in chosen} - {""}
-            for i, surface in vault.items("surface"):
-                if i not in rows and surface_decisions.key(surface) in keys:
-                    row = db.execute("SELECT * FROM detections WHERE id = ?", (i,)).fetchone()
-                    if row is not None:
-                        rows[i] = row
+            same = [
+                i
+                for i, surface in vault.items("surface")
+                if i not in rows and surface_decisions.key(surface) in keys
+            ]
+            for row in db.execute(
+                f"SELECT * FROM detections WHERE id IN ({','.join('?' * len(same))})", same
+            ):
+                rows[row["id"]] = row
             surface_decisions.remember(vault, chosen, decision, who, stamp)
         for row in rows.values():
             _decide_one(db, row, decision, who, stamp)

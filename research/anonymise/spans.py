@@ -285,8 +285,6 @@ def _lower_full_name(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _without_leading_words(text: str, start: int, end: int) -> int:
     """Start of a person span past lower-case English words before the name ("rang sharon")."""
-    import re
-
     from research.anonymise.names import HONORIFICS, TITLES
     from research.anonymise.recognizers.lexicon import first_names, is_word_form
 
@@ -305,8 +303,6 @@ def propagate_in_text(text: str, found: list[Detection]) -> list[Detection]:
     "Faith set it up, Faith Morgan chairs it": the second finds the first. Project-wide
     propagation is the apply step's job (research.anonymise.propagate).
     """
-    import re
-
     from research.anonymise.recognizers.lexicon import not_names
 
     never = not_names()  # "May in HR" is a person, "in May" stays a month
