@@ -5,7 +5,8 @@
     python bench/bench_anonymise.py --set heldout3  # the third blind held-out set (report)
     python bench/bench_anonymise.py --set heldout4  # the fourth blind set (report)
     python bench/bench_anonymise.py --set heldout5  # the fifth blind set (report)
-    python bench/bench_anonymise.py --set heldout6  # the sixth, newest blind set (report)
+    python bench/bench_anonymise.py --set heldout6  # the sixth blind set (report)
+    python bench/bench_anonymise.py --set heldout7  # the seventh, newest blind set (report)
     python bench/bench_anonymise.py --set dev3 --misses   # a tuning set, listing what we miss
 
 Each system runs in its own subprocess (so peak memory is its own) over the same gold turns:
@@ -51,11 +52,14 @@ SETS = {
     "dev12": REPO / "bench" / "data" / "dev12",
     "dev13": REPO / "bench" / "data" / "dev13",
     "dev14": REPO / "bench" / "data" / "dev14",
+    "dev15": REPO / "bench" / "data" / "dev15",
+    "dev16": REPO / "bench" / "data" / "dev16",
     "heldout2": REPO / "bench" / "data" / "heldout2",
     "heldout3": REPO / "bench" / "data" / "heldout3",
     "heldout4": REPO / "bench" / "data" / "heldout4",
     "heldout5": REPO / "bench" / "data" / "heldout5",
     "heldout6": REPO / "bench" / "data" / "heldout6",
+    "heldout7": REPO / "bench" / "data" / "heldout7",
 }
 BLIND = {
     "heldout",
@@ -64,6 +68,7 @@ BLIND = {
     "heldout4",
     "heldout5",
     "heldout6",
+    "heldout7",
 }  # report-only sets: --misses refuses them, so nobody tunes on them
 WORD = re.compile(r"\w+")
 
@@ -201,6 +206,7 @@ def is_national(p: dict) -> bool:
 def score(gold: list[dict], spans: dict) -> dict:
     by_type, by_origin = defaultdict(lambda: [0, 0]), defaultdict(lambda: [0, 0])
     policy = defaultdict(lambda: [0, 0])  # gold a set marked that the tool keeps by policy left out
+    by_case = defaultdict(lambda: [0, 0])  # (type, "capitalised" | "lower case") of the mention
     kept = total_words = 0
     for g in gold:
         for t in g["turns"]:
@@ -210,6 +216,10 @@ def score(gold: list[dict], spans: dict) -> dict:
                 hit = covered(p["start"], p["end"], text, s)
                 by_type[p["type"]][0] += hit
                 by_type[p["type"]][1] += 1
+                case = "lower case" if p["text"] == p["text"].lower() else "capitalised"
+                for key in ((p["type"], case), ("all", case)):
+                    by_case[key][0] += hit
+                    by_case[key][1] += 1
                 if not is_national(p):
                     for key in (p["type"], "all"):
                         policy[key][0] += hit
@@ -231,6 +241,8 @@ def score(gold: list[dict], spans: dict) -> dict:
         "n_origin": {k: v[1] for k, v in sorted(by_origin.items())},
         "all": sum(v[0] for v in by_type.values()) / max(1, sum(v[1] for v in by_type.values())),
         "policy": {k: v[0] / max(1, v[1]) for k, v in policy.items()},
+        "by_case": {f"{k[0]} {k[1]}": v[0] / v[1] for k, v in sorted(by_case.items())},
+        "n_case": {f"{k[0]} {k[1]}": v[1] for k, v in sorted(by_case.items())},
         "n_national": sum(v[1] for v in by_type.values()) - policy["all"][1],
         "non_pii_kept": kept / max(1, total_words),
     }
@@ -306,6 +318,11 @@ def main() -> None:
     print(
         f"{'recall, all mentions':<28}{rows['vanilla']['all']:>10.3f}{rows['ours']['all']:>10.3f}"
     )
+    for key, n in rows["ours"]["n_case"].items():
+        if key.split()[0] in ("all", "PERSON", "ORG", "PLACE"):
+            print(
+                f"{'recall ' + key + f' (n={n})':<28}{rows['vanilla']['by_case'][key]:>10.3f}{rows['ours']['by_case'][key]:>10.3f}"
+            )
     if rows["ours"]["n_national"]:
         n = rows["ours"]["n_national"]
         print(f"gold ORG mentions that are national bodies the tool keeps by policy: {n}")

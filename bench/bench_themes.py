@@ -38,6 +38,7 @@ SETS = {
     "heldout4": REPO / "bench/data/heldout4/gold",
     "heldout5": REPO / "bench/data/heldout5/gold",
     "heldout6": REPO / "bench/data/heldout6/gold",
+    "heldout7": REPO / "bench/data/heldout7/gold",
     "demo": REPO / "research/corpora/demo/gold",
 }
 LOES = ("recruitment", "progression", "training", "engagement")

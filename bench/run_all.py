@@ -16,7 +16,15 @@ import time
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
-REPORT_SETS = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
+REPORT_SETS = (
+    "heldout",
+    "heldout2",
+    "heldout3",
+    "heldout4",
+    "heldout5",
+    "heldout6",
+    "heldout7",
+)
 
 
 def runs(quick: bool) -> list[list[str]]:

@@ -27,6 +27,11 @@ Outputs:
   Ireland 15,000): where a participant trained or grew up ("I qualified in Accra"); cities of
   250,000 or more also under their other Latin spellings ("Hargeisa" beside "Hargeysa").
 - ``english_nouns.txt.gz``: WordNet nouns minus names and places (see ``write_nouns``).
+- ``common_words.txt.gz`` (``--common``; needs ``pip install wordfreq``, a build-time tool only):
+  the lower-case English words of wordfreq's "best" list as frequent as Zipf 2.5 or more
+  (about 52,000; names and towns included). Only the rare-word recognizer reads it: a word in
+  no other list and rarer than that, in a turn typed without capitals, is probably a name.
+  wordfreq's data is CC BY-SA 4.0 (Robyn Speer and contributors).
 """
 
 from __future__ import annotations
@@ -344,7 +349,32 @@ def write_nouns(out: Path) -> None:
     print(f"english nouns: {len(nouns)}")
 
 
+COMMON_ZIPF = 2.5
+
+
+def write_common(out: Path, min_zipf: float = COMMON_ZIPF) -> None:
+    """common_words.txt.gz: English words of wordfreq's list at or above ``min_zipf``."""
+    from wordfreq import iter_wordlist, zipf_frequency
+
+    words = []
+    for w in iter_wordlist("en", wordlist="best"):
+        if zipf_frequency(w, "en", wordlist="best") < min_zipf:
+            break
+        if re.fullmatch(r"[a-z][a-z'-]*", w):
+            words.append(w)
+    header = (
+        f"# wordfreq {min_zipf}+ Zipf English words (CC BY-SA 4.0, Robyn Speer and contributors);"
+        " built by tools/build_name_lists.py --common\n"
+    )
+    with gzip.open(out / "common_words.txt.gz", "wt", encoding="utf-8") as fh:
+        fh.write(header + "\n".join(sorted(words)) + "\n")
+    print(f"common words: {len(words)}")
+
+
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["--common"]:
+        write_common(Path(sys.argv[2]) if len(sys.argv) > 2 else DATA)
+        sys.exit(0)
     if sys.argv[1:2] == ["--words"]:
         write_words(Path(sys.argv[2]) if len(sys.argv) > 2 else DATA)
     elif sys.argv[1:2] == ["--nouns"]:

@@ -136,6 +136,7 @@ def build_recognizers(settings: DetectionSettings) -> list[Any]:
     )
 
     from research.anonymise.recognizers.brands import OrgAcronymRecognizer, UkEmployerRecognizer
+    from research.anonymise.recognizers.clubs import SportsClubRecognizer
     from research.anonymise.recognizers.councils import UkCouncilRecognizer
     from research.anonymise.recognizers.definite import DefiniteNameRecognizer
     from research.anonymise.recognizers.email import OfflineEmailRecognizer
@@ -149,6 +150,7 @@ def build_recognizers(settings: DetectionSettings) -> list[Any]:
     from research.anonymise.recognizers.phone import UkPhoneRecognizer
     from research.anonymise.recognizers.places import UkPlaceRecognizer
     from research.anonymise.recognizers.postcode import UkPostcodeRecognizer
+    from research.anonymise.recognizers.rare_words import RareWordRecognizer
     from research.anonymise.recognizers.relations import RelationNameRecognizer
     from research.anonymise.recognizers.spacy_ner import FilteredSpacyRecognizer
     from research.anonymise.recognizers.spoken import SpokenRecognizer
@@ -172,6 +174,8 @@ def build_recognizers(settings: DetectionSettings) -> list[Any]:
         StaffNetworkRecognizer(),
         RelationNameRecognizer(),
         VenueRecognizer(),
+        RareWordRecognizer(),
+        SportsClubRecognizer(),
         OfflineEmailRecognizer(),
         SimpleUrlRecognizer(),
         UkPhoneRecognizer(),

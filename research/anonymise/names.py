@@ -23,8 +23,8 @@ TITLES = frozenset(
         "lord",
     }
 )
-# Religious, nursing and family honorifics: titles only when capitalised before a name
-# ("Sister O'Hare", "Pastor Chikwanha"), never in "my sister Huong".
+# Religious, nursing, family and rank honorifics: titles only when capitalised before a name
+# ("Sister O'Hare", "Pastor Chikwanha", "Inspector Greenhalgh"), never in "my sister Huong".
 HONORIFICS = frozenset(
     {
         "father",
@@ -43,6 +43,18 @@ HONORIFICS = frozenset(
         "auntie",
         "aunty",
         "uncle",
+        # ranks and posts said as a title ("Inspector Greenhalgh", "Sergeant O'Mahony")
+        "inspector",
+        "sergeant",
+        "sgt",
+        "constable",
+        "superintendent",
+        "supt",
+        "matron",
+        "colonel",
+        "commander",
+        "corporal",
+        "lieutenant",
     }
 )
 _TITLE_BEFORE = re.compile(

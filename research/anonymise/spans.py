@@ -76,6 +76,10 @@ AREA_AFTER = re.compile(
 )
 # what a short name of a university or club is followed by: "Solent Uni", "Argyle FC"
 INSTITUTION_AFTER = re.compile(r"[ \t]+(?:Uni|University|College|FC|AFC)\b")
+# what a charity works in, in its name: "Positive Action in Housing", "Carers in Business"
+IN_NAME_AFTER = re.compile(r"[ \t]+in[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?\b(?![ \t]+[A-Z])")
+# a side of a town said before it: "it's west Hull", "in North Leeds"
+COMPASS_BEFORE = re.compile(r"(?<![\w'’-])(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)[ \t]+$")
 NUMBER_BEFORE = re.compile(r"\b\d{1,4}[a-z]?[ \t]+$")  # "100 Temple Street": the address
 SITE_NAMERS = ("SpacyRecognizer", "DefiniteNameRecognizer")
 
@@ -83,7 +87,8 @@ SITE_NAMERS = ("SpacyRecognizer", "DefiniteNameRecognizer")
 def widen_places(text: str, found: list[Detection]) -> list[Detection]:
     """Place and organisation spans grown to the whole name as written: every part of a
     hyphenated name ("Pen" of "Pen-y-lan"), a site word after it ("Baldovie depot", which
-    spaCy may call a person), a house number before a street ("100 Temple Street")."""
+    spaCy may call a person), a house number before a street ("100 Temple Street"), the side
+    of a town before it ("west Hull"), the field in a charity's name ("Positive Action in Housing")."""
     from research.anonymise.names import _HYPHEN_AFTER, _HYPHEN_BEFORE
     from research.anonymise.recognizers.lexicon import is_word_form
     from research.anonymise.recognizers.spacy_ner import STREET_WORDS
@@ -102,6 +107,13 @@ def widen_places(text: str, found: list[Detection]) -> list[Detection]:
         if etype == "ORG":
             m = INSTITUTION_AFTER.match(text, end)
             end = m.end() if m else end
+            m = IN_NAME_AFTER.match(text, end)
+            if m and d.text[:1].isupper() and _ordinary_words(m.group().split()[1:]):
+                end = m.end()  # not "Airbus in Filton": a town after "in" is its own place
+        if etype in ("PLACE", "ORG"):
+            m = COMPASS_BEFORE.search(text, 0, start)
+            if m and text[start : start + 1].isupper():
+                start = m.start()
         if etype == "PLACE":
             m = SITE_AFTER.match(text, end)
             end = m.end() if m else end
@@ -111,6 +123,7 @@ def widen_places(text: str, found: list[Detection]) -> list[Detection]:
             m = NUMBER_BEFORE.search(text, 0, start)
             if m and text[start:end].split()[-1].lower() in STREET_WORDS:
                 start = m.start()
+
         if etype in ("PLACE", "ORG") and text[start:end].islower():
             named = _lower_org_after(text, end)
             if named:  # "kent police", "maidstone borough", "medway adult education"
@@ -119,6 +132,13 @@ def widen_places(text: str, found: list[Detection]) -> list[Detection]:
             d = Detection(start, end, etype, text[start:end], d.score, d.recognizer)
         out.append(d)
     return out
+
+
+def _ordinary_words(words: list[str]) -> bool:
+    """Every word an English word and none a month, a weekday or a town ("Housing", "Care")."""
+    from research.anonymise.recognizers.lexicon import is_word_form, not_names
+
+    return all(is_word_form(w.lower()) and w.lower() not in not_names() for w in words)
 
 
 # what a town's own organisation is called after it, said in lower case

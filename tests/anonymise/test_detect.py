@@ -381,10 +381,26 @@ def test_departments_are_not_organisations_but_a_named_one_is(detector):
         ("i grew up in leeds and i live in rushey mead now", ("rushey mead", "PLACE")),
         ("A full day in the Ada Lovelace room at Loxley House.", ("Ada Lovelace room", "PLACE")),
         ("A degree apprenticeship with Solent Uni, in surveying.", ("Solent Uni", "ORG")),
+        ("with Positive Action in Housing and the network", ("Positive Action in Housing", "ORG")),
+        ("we rent from them, it's west Hull, so the neighbours", ("west Hull", "ORG")),
+        ("It ended up in the MEN and the Observer before", ("Observer", "ORG")),
+        ("He's Rovers mad, so half the lads won't talk to him.", ("Rovers", "ORG")),
+        (
+            "Inspector Greenhalgh picks who he likes for the acting.",
+            ("Inspector Greenhalgh", "PERSON"),
+        ),
     ],
 )
 def test_place_spans_are_the_name_as_written(detector, text, expected):
     assert expected in found(detector, text)
+
+
+def test_a_rare_word_in_a_lower_case_turn_is_redacted_pending_review(detector):
+    found = {
+        d.text: d.score for d in detector.analyze("based out of leechmere but mostly sulgrave")
+    }
+    assert set(found) == {"leechmere", "sulgrave"}
+    assert max(found.values()) < 0.6  # review_below: the ethics lead decides
 
 
 def test_a_hyphenated_word_after_a_place_is_not_its_name(detector):

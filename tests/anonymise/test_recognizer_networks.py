@@ -26,6 +26,11 @@ def venues():
         ("A mentor through WiLD, the women's leadership scheme.", ["WiLD"]),
         ("Our network, Spectrum, meets monthly.", ["Spectrum"]),
         (
+            "Four networks. Spectrum for LGBT staff, Enable for disabled staff.",
+            ["Enable", "Spectrum"],
+        ),
+        ("The network's called Thrive now.", ["Thrive"]),
+        (
             "Four networks now: Ubuntu for race, Out at LBC for LGBT staff, and Able, for "
             "disabled staff and carers.",
             ["Able", "Out at LBC", "Ubuntu"],
@@ -62,6 +67,10 @@ def test_no_name_where_nothing_is_named(run, networks, text):
         ("Quiz night at the Red Lion, every Tuesday.", "Red Lion"),
         ("my aunt saw the advert in the herald and cut it out", "herald"),
         ("There was an article in the Chronicle about us.", "Chronicle"),
+        ("It ended up in the Observer before anybody checked.", "Observer"),
+        ("I read the same thing in the Evening Times last week.", "Evening Times"),
+        ("it still ended up in the recorder", "recorder"),
+        ("we read it in the chronicle", "chronicle"),
     ],
 )
 def test_a_pub_or_a_local_paper(run, venues, text, surface):
@@ -74,6 +83,9 @@ def test_a_pub_or_a_local_paper(run, venues, text, surface):
         "We had a drink in the pub, then drinks in the office and a pint in the sun.",
         "a drink in the evening with the team in the staff room",
         "I read it in the Guardian, then saw the advert in the paper.",
+        "Go to the Post Office, then the Star Inn.",  # the start of a longer name
+        "the times we had, the post came late and the mail room shut",  # typed low
+        "we put the echo on the tape recorder in the office",  # words of nothing in lower case
     ],
 )
 def test_no_venue_in_ordinary_talk(run, venues, text):

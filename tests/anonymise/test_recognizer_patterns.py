@@ -89,6 +89,7 @@ def test_postcode_ignores_words():
         ("the BRP, ZU1234567, says", "ZU1234567"),
         ("the reference was F-I-N-0-4-2-6, and mine", "F-I-N-0-4-2-6"),
         ("I reported something once, grievance GR21-0077, and afterwards", "GR21-0077"),
+        ("I'm on the system under my agency number, 40718. My friend", "40718"),
     ],
 )
 def test_staff_refs(text, ref):

@@ -20,6 +20,8 @@ def grown(text: str, part: str) -> str:
         ("the Mr. Khan said", "Khan", "Mr. Khan"),
         ("Sister O'Hare at the Mater", "O'Hare", "Sister O'Hare"),
         ("Father Krzysztof at the church", "Krzysztof", "Father Krzysztof"),
+        ("because Inspector O'Mahony fought for it", "O'Mahony", "Inspector O'Mahony"),
+        ("Matron Achebe backed me", "Achebe", "Matron Achebe"),
         ("My tutor, Dr Parveen Akhtar-Rees, told me", "Parveen Akhtar", "Dr Parveen Akhtar-Rees"),
         ("an engineer, Hyun-woo Park, joined", "woo", "Hyun-woo"),
         ("My colleague Eilidh Mac an tSaoir did an audit", "Eilidh Mac", "Eilidh Mac an tSaoir"),
@@ -38,4 +40,5 @@ def test_widen_person(text, part, expected):
 def test_titles_and_honorifics_do_not_change_the_name_key():
     assert name_key("Mr Cruickshank") == name_key("Cruickshank") == "cruickshank"
     assert name_key("Sister O'Hare") == "o'hare"
+    assert name_key("Sergeant Kowalski") == "kowalski"
     assert name_key("Sister") == "sister"  # a title alone is left as it is

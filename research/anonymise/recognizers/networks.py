@@ -39,8 +39,13 @@ APPOSITION = (
     + ROLE
 )
 NETWORK = r"\b(?i:the|our|a|an)[ \t]+(?:new[ \t]+)?(?:[\w'’-]+[ \t]+){0,2}?(?:staff[ \t]+)?(?:network|forum|scheme|group)"
-CALLED = NETWORK + r"[ \t]+(?:called|named)[ \t]+"
+CALLED = NETWORK + r"(?:'s|’s|[ \t]+is|[ \t]+was|[ \t]+were)?[ \t]+(?:called|named)[ \t]+"
 FOR = r",?[ \t]+for[ \t]+(?:the[ \t]+)?(?i:" + FOR_WHOM + r")\b"
+# "Spectrum for LGBT staff": who it is for, then staff, says network even at a sentence start
+FOR_STAFF = re.compile(
+    r"[ \t]+for[ \t]+(?:the[ \t]+)?(?i:" + FOR_WHOM + r")(?:[ \t]+(?:and|&)[ \t]+\w+)?"
+    r"[ \t]+(?i:staff|colleagues|employees|members|workers)\b"
+)
 
 # words that stand where a name would and name nothing
 NOT_NAMES = {
@@ -114,7 +119,8 @@ class StaffNetworkRecognizer(LocalRecognizer):
                 if start is None:
                     continue
                 one_word = " " not in text[start:end] and is_vocabulary(text[start:end].lower())
-                if score == self.SCORE_FOR and one_word and _opens_sentence(text, start):
+                opens = one_word and _opens_sentence(text, start)
+                if score == self.SCORE_FOR and opens and not FOR_STAFF.match(text, end):
                     continue  # "Workshops for women": a capital for the sentence only
                 out.append(result("ORG", start, end, score, self))
         return out

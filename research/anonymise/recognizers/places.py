@@ -163,6 +163,9 @@ ROOM = re.compile(
     r"\b(?:[Rr]oom|R[Mm]|[Ss]uite)\s+\d{1,4}(?:\.\d{1,3})?[A-Za-z]?\b"  # "Room 2.14", "room 3b"
     r"|\b(?:[Cc]ommittee|[Mm]eeting|[Cc]onference|[Bb]oard|[Tt]raining)\s+[Rr]oom\s+"
     r"(?:\d{1,4}[A-Za-z]?|[A-Za-z])\b"  # "committee room b"
+    r"|\b[Ww]ard\s+[A-Z]{0,2}\d{1,3}[A-Za-z]?\b"  # a hospital ward: "Ward F11", "ward 32"
+    # a building named by its number, capitalised mid-sentence: "at One Friargate"
+    r"|(?<=[a-z,] )(?:Number\s+)?One\s+[A-Z][a-z]+(?:\s+(?:Square|Place|Street|Road|House))?\b"
 )
 # capitalised mid-sentence, these name one building on their own
 SINGLE = {"guildhall", "courts"}

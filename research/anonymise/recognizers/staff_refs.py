@@ -40,7 +40,7 @@ KEY = (
     r"reference|ref|ID|pin|HR|tenancy|account|customer|service|clock|student|learner|"
     r"matric(?:ulation)?|enrol(?:l)?ment|UCAS|NHS|CHI|hospital|patient|PVG|disclosure|"
     r"SSSC|HCPC|NMC|GMC|GPhC|SWE|registration|licen[cs]e|passport|visa|BRP|permit|"
-    r"driving|driver's|security)"
+    r"driving|driver's|security|agency|worker|contractor|locum)"
 )
 NOUN = r"(?:number|no\.?|num|ref(?:erence)?|id|code|card|pin)"
 # 485 777 3456 (NHS), 1300 0123 4567 8901 (PVG): digit groups said or typed apart

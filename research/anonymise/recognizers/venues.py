@@ -5,6 +5,10 @@ managers", "my aunt saw the advert in the herald". A pub's name is ordinary word
 Lion, Prince Maurice) and a local paper's is one word that names a paper in every town; in
 speech neither comes with a word saying it is a pub or a paper, but the verb does. Both tell a
 reader which town and which team the speaker means, so they are redacted.
+
+A paper's word capitalised after "the" names the paper by itself ("it ended up in the
+Observer", "the Evening Times"); typed without capitals, only the words that name nothing else
+("read it in the chronicle", "it still ended up in the recorder").
 """
 
 from __future__ import annotations
@@ -24,6 +28,19 @@ CASED = r"(?P<name>[A-Z][\w'’]*(?:[ \t]+(?:and|&)[ \t]+[A-Z][\w'’]*|[ \t]+[A
 LOWER = r"(?P<name>[a-z][\w'’]*(?:[ \t]+[a-z][\w'’]*)?)"
 ADVERT = r"(?:advert|adverts|advertised|advertisement|ad|ads|article|piece|story|letter|job|jobs|vacancy|vacancies|notice|column|photo|picture)"
 PAPER = r"(?P<name>" + "|".join(sorted(NEWSPAPERS)) + r")\b"
+# a paper by its own word, capitalised, not the start of a longer name ("the Post Office")
+PAPER_WORDS = {w.capitalize() for w in NEWSPAPERS} | {"Observer", "Times", "Mail", "Post", "Star"}
+PAPER_WORDS |= {"Standard", "Express", "Press", "Citizen", "Bugle", "Mirror", "Sun"}
+PAPER_CASED = (
+    r"\b(?i:the)[ \t]+(?P<name>(?:(?:Evening|Daily|Sunday|Weekly|Morning)[ \t]+)?(?:"
+    + "|".join(sorted(PAPER_WORDS))
+    + r"))\b(?![ \t]+[A-Z&]|['’]s[ \t]+[A-Z]|-)"
+)
+# typed without capitals: the paper words that name nothing else, after "in the", "read the"
+PAPER_LOWER = (
+    r"\b(?:in|into|read|reads|from|to)[ \t]+the[ \t]+(?P<name>(?:evening[ \t]+|daily[ \t]+)?"
+    r"(?:gazette|chronicle|herald|advertiser|argus|examiner|recorder))\b"
+)
 # what comes after "a pint in the" and is no pub
 NOT_PUBS = {
     "pub", "pubs", "bar", "club", "office", "canteen", "kitchen", "evening", "evenings",
@@ -50,8 +67,13 @@ class VenueRecognizer(LocalRecognizer):
         super().__init__(
             supported_entities=["ORG"], supported_language="en", name="VenueRecognizer"
         )
-        self.cased = re.compile(r"\b(?i:" + DRINK + AT + r")" + CASED)
+        # cased: a few lower-case words may come between ("drinks with the managers in the X")
+        self.cased = re.compile(
+            r"\b(?i:" + DRINK + r")(?:[ \t]+[a-z]+){0,4}?(?i:" + AT + r")" + CASED
+        )
         self.lower = re.compile(r"\b" + DRINK + AT + LOWER)
+        self.paper_cased = re.compile(PAPER_CASED)
+        self.paper_lower = re.compile(PAPER_LOWER)
         self.paper = re.compile(
             r"\b(?i:" + ADVERT + r")[ \t]+(?i:in|from)[ \t]+the[ \t]+(?i:" + PAPER + ")"
         )
@@ -76,4 +98,7 @@ class VenueRecognizer(LocalRecognizer):
             out.append(result("ORG", start, end, self.SCORE, self))
         for m in self.paper.finditer(text):
             out.append(result("ORG", m.start("name"), m.end("name"), self.SCORE, self))
+        for m in (self.paper_cased if cased else self.paper_lower).finditer(text):
+            if not any(r.start <= m.start("name") < r.end for r in out):
+                out.append(result("ORG", m.start("name"), m.end("name"), self.SCORE, self))
         return out
