@@ -2,6 +2,7 @@
 
 Usage: ``python tools/build_name_lists.py [OUT_DIR]`` (default research/anonymise/data);
 ``--nouns [OUT_DIR]`` rebuilds only ``english_nouns.txt.gz`` (seconds, no names-dataset);
+``--common [OUT_DIR]`` only ``common_words.txt.gz`` (``pip install -e .[lists]`` for wordfreq);
 ``--cities [OUT_DIR]`` only ``world_cities.txt.gz``; ``--names [OUT_DIR]`` only the first-name
 and surname lists; ``--words [OUT_DIR]`` only ``english_words.txt.gz``.
 
