@@ -16,6 +16,7 @@ from typing import Protocol
 
 from research.anonymise import surface_decisions
 from research.anonymise.apply import apply_all
+from research.anonymise.detect import GUESSERS
 from research.anonymise.ingest import load_original
 from research.anonymise.speakers import SpeakerRegistry, register_source_speakers
 from research.anonymise.vault import Vault
@@ -235,6 +236,9 @@ def residual_scan(
                 # What overlaps a replacement is the replacement itself ("Council A]"), not a leak.
                 if any(d.start < b and a < d.end for a, b in spans):
                     continue
+                if d.recognizer in GUESSERS:
+                    continue  # read on the original text already; here a placeholder misleads
+
                 if PLACEHOLDER.search(d.text) or not d.text.strip("[]() ").strip():
                     continue
                 surface = d.text.strip()

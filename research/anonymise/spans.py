@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from research.anonymise.detect import Detection
+from research.anonymise.detect import GUESSERS, Detection
 
 
 def retype_spacy(found: list[Detection]) -> list[Detection]:
@@ -22,7 +22,7 @@ def retype_spacy(found: list[Detection]) -> list[Detection]:
     """
     from research.anonymise.recognizers.spacy_ner import STREET_WORDS
 
-    ours = [d for d in found if d.recognizer != "SpacyRecognizer"]
+    ours = [d for d in found if d.recognizer != "SpacyRecognizer" and d.recognizer not in GUESSERS]
     out = []
     for d in found:
         street = d.entity_type == "PLACE" and d.text.split()[-1].lower() in STREET_WORDS

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from research.anonymise.detect import Detection, DetectionSettings, parse_deny, resolve_overlaps
+from research.anonymise.detect import (
+    GUESSERS,
+    Detection,
+    DetectionSettings,
+    parse_deny,
+    resolve_overlaps,
+)
 
 pytestmark = pytest.mark.models
 
@@ -217,7 +223,9 @@ def test_next_place_in_a_list_is_a_place(detector):
     text = "mostly out in bloxwich and blakenall. the youth work"
     assert ("blakenall", "PLACE") in [(d.text, d.entity_type) for d in detector.analyze(text)]
     kept = "I was in Leeds and Stuff happened, in Leeds and then home."
-    assert [d.text for d in detector.analyze(kept)] == ["Leeds", "Leeds"]
+    # (a capital mid-sentence is left to the guessers' review queue, not taken for a place)
+    listed = [d for d in detector.analyze(kept) if d.recognizer not in GUESSERS]
+    assert [d.text for d in listed] == ["Leeds", "Leeds"]
     # a clause after the place, not a list: "in brockley and i've never met"
     clause = "teams from my bedroom in brockley and i've never met half my cohort"
     assert [d.text for d in detector.analyze(clause)] == ["brockley"]
