@@ -78,6 +78,11 @@ AREA_AFTER = re.compile(
 INSTITUTION_AFTER = re.compile(r"[ \t]+(?:Uni|University|College|FC|AFC)\b")
 # what a charity works in, in its name: "Positive Action in Housing", "Carers in Business"
 IN_NAME_AFTER = re.compile(r"[ \t]+in[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?\b(?![ \t]+[A-Z])")
+# a town's own building after its name: "rotherham town hall", "Leeds central library"
+TOWN_SITE_AFTER = re.compile(
+    r"[ \t]+(?i:(?:town|city)[ \t]+hall|civic[ \t]+(?:centre|offices?|hall)|central[ \t]+library|"
+    r"(?:bus|train|railway|coach)[ \t]+station)\b"
+)
 # a side of a town said before it: "it's west Hull", "in North Leeds"
 COMPASS_BEFORE = re.compile(r"(?<![\w'’-])(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)[ \t]+$")
 NUMBER_BEFORE = re.compile(r"\b\d{1,4}[a-z]?[ \t]+$")  # "100 Temple Street": the address
@@ -110,9 +115,14 @@ def widen_places(text: str, found: list[Detection]) -> list[Detection]:
             m = IN_NAME_AFTER.match(text, end)
             if m and d.text[:1].isupper() and _ordinary_words(m.group().split()[1:]):
                 end = m.end()  # not "Airbus in Filton": a town after "in" is its own place
+        if etype in ("PLACE", "ORG") and " " not in text[start:end]:
+            m = TOWN_SITE_AFTER.match(text, end)
+            if m:
+                etype, end = "PLACE", m.end()
         if etype in ("PLACE", "ORG"):
             m = COMPASS_BEFORE.search(text, 0, start)
-            if m and text[start : start + 1].isupper():
+            lower = text[start:end].islower() and m is not None and m.group().islower()
+            if m and (text[start : start + 1].isupper() or lower):  # "in south marston"
                 start = m.start()
         if etype == "PLACE":
             m = SITE_AFTER.match(text, end)

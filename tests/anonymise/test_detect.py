@@ -391,6 +391,7 @@ def test_departments_are_not_organisations_but_a_named_one_is(detector):
         ("A degree apprenticeship with Solent Uni, in surveying.", ("Solent Uni", "ORG")),
         ("with Positive Action in Housing and the network", ("Positive Action in Housing", "ORG")),
         ("we rent from them, it's west Hull, so the neighbours", ("west Hull", "ORG")),
+        ("when i met him at rotherham town hall it was fine", ("rotherham town hall", "PLACE")),
         ("It ended up in the MEN and the Observer before", ("Observer", "ORG")),
         ("He's Rovers mad, so half the lads won't talk to him.", ("Rovers", "ORG")),
         (

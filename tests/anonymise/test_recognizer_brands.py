@@ -43,6 +43,7 @@ def surfaces(run, recognizer, text):
         ("I was at Admiral in the call centre", "Admiral"),
         ("We lose people because Boots pays more", "Boots"),
         ("For me it was hays, the agency, they sent me", "hays"),
+        ("she works for the met now and the met is different", "met"),  # the Met police
         ("Amazon opened a warehouse up the road", "Amazon"),
         ("so they go to NHS Fife instead", "NHS Fife"),
         ("she moved to NHS Greater Glasgow and Clyde", "NHS Greater Glasgow and Clyde"),
@@ -72,6 +73,7 @@ def test_employers(run, employers, text, expected):
         "I joined on Microsoft Teams and spoke to Mind and the DWP.",
         "He was in the Royal Navy, then the Royal College of Nursing.",
         "I work for Birmingham City Council now.",
+        "we met at the office and then i met him, the met office said rain",
     ],
 )
 def test_ordinary_words_and_public_bodies_stay(run, employers, text):

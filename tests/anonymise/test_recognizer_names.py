@@ -47,6 +47,12 @@ def names():
         # short lower-case names that are no English word, before a verb; word-names + union
         ("i need to manage. kev got it last time", "kev"),
         ("big sue from unison took photos", "sue"),
+        # unpunctuated: after a clause word, before a verb; after "went to" / "ask for"
+        ("we did a lunch and nav brought samosas from the shop", "nav"),
+        ("he came in with nothing and a girl mei went on to do a degree", "mei"),
+        ("so i went to bev at the branch and she sorted it", "bev"),
+        ("ring the office and ask for mai thats my sister", "mai"),
+        ("its chaired by joy and li wei after the summer", "joy"),  # who runs it
         ("Will on my team is the supervisor's nephew.", "Will"),
         ("then the claim goes to June from payroll and back", "June"),
         ("it's good that it exists. hope chairs it and she's brilliant", "hope"),
@@ -67,6 +73,7 @@ def test_first_names_found(run, names, text, expected):
     "text",
     [
         "I will mark the forms and hope for the best.",
+        "it was led by example and run by volunteers",
         "It was a grace period of a month.",
         "Will you send it over?",
         "Patience is not something that system has.",

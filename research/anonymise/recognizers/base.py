@@ -174,6 +174,12 @@ def name_context(doc: Any, i: int, j: int) -> bool:
     return nxt in {",", "from", "!"} and sentence_start(doc, i)
 
 
+# what a person does to a network, a course or a candidate: "chaired by joy", "run by hope"
+DONE_BY = {"chaired", "run", "led", "managed", "organised", "organized", "up", "started"}
+DONE_BY |= {"founded", "hosted", "mentored", "interviewed", "nominated", "recommended"}
+DONE_BY |= {"sponsored", "trained", "taught", "coached", "supervised", "funded", "signed"}
+
+
 def strong_name_context(doc: Any, i: int, j: int) -> bool:
     """Contexts strong enough for a lower-case ordinary-word name ("rose said", "i'm will")."""
     prev = doc[i - 1].lower_ if i > 0 else ""
@@ -185,6 +191,8 @@ def strong_name_context(doc: Any, i: int, j: int) -> bool:
         return False  # "my sister said", "the manager decided"
     if prev in {"i'm", "called", "named"}:
         return True
+    if prev == "by" and i > 1 and doc[i - 2].lower_ in DONE_BY:
+        return True  # "its chaired by joy", "set up by hope in housing"
     otter_im = prev == "im" or (prev == "m" and i > 1 and doc[i - 2].lower_ == "i")
     if otter_im and nxt in INTRO_AFTER:
         return True  # "im dawn i work for...": spaCy splits Otter's "im" into "i", "m"

@@ -80,6 +80,12 @@ PERSON_VERBS = {
     "runs", "chairs", "chaired", "manages", "managed", "said", "says", "told", "asked",
     "reckons", "mentioned", "explained", "replied", "agreed", "laughed", "cried", "smiled",
 }  # fmt: skip
+# in a turn without punctuation, where a clause (and so a subject) starts
+CLAUSE_BEFORE = {"and", "but", "so", "then", "when", "until", "because", "cos", "while"}
+CLAUSE_BEFORE |= {"girl", "lad", "boy", "guy", "bloke", "woman", "lady", "fella"}
+# who a speaker goes to or asks for: "went to bev", "ask for mai", "spoke with kev"
+TALK_VERBS = {"went", "go", "goes", "spoke", "speak", "talked", "talk", "ask", "asked"}
+TALK_VERBS |= {"rang", "ring", "emailed", "email", "messaged", "texted", "complained"}
 TEAM_WORDS = {
     "my", "our", "your", "his", "her", "recruitment", "hr", "it", "payroll", "learning",
     "finance", "training", "reception", "admin", "legal", "procurement", "comms", "housing",
@@ -382,6 +388,11 @@ class FirstNameRecognizer(LocalRecognizer):
         if nxt == "who":  # "and ade who chairs it said"
             return True
         verb = nxt in PERSON_VERBS or nxt in IRREGULAR or (nxt.endswith("ed") and len(nxt) > 4)
+        prev = doc[i - 1].lower_ if i > 0 else ""
+        if verb and prev in CLAUSE_BEFORE:  # unpunctuated: "and nav brought", "a girl mei went"
+            return True
+        if prev in {"to", "for", "with"} and i > 1 and doc[i - 2].lower_ in TALK_VERBS:
+            return True  # "so i went to bev at the branch", "ask for mai"
         return sentence_start(doc, i) and verb
 
     def _lower_titled_name(self, doc: Any, i: int) -> bool:
