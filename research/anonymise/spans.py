@@ -78,6 +78,12 @@ AREA_AFTER = re.compile(
 INSTITUTION_AFTER = re.compile(r"[ \t]+(?:Uni|University|College|FC|AFC)\b")
 # what a charity works in, in its name: "Positive Action in Housing", "Carers in Business"
 IN_NAME_AFTER = re.compile(r"[ \t]+in[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?\b(?![ \t]+[A-Z])")
+# a shop or hospital named in the possessive, then no noun it owns: "at Rodda's on the line",
+# "worked at Jimmy's all her life" (not "Kingston's mayor")
+NAMED_POSSESSIVE = re.compile(
+    r"(?:'s|’s)(?=[ \t]*(?:[,.;:!?)]|$|(?:on|in|at|for|all|and|or|but|then|till|until|for|"
+    r"with|since|before|after|when|where|which|who|now|years?|nights?|days?)\b))"
+)
 # a town's own building after its name: "rotherham town hall", "Leeds central library"
 TOWN_SITE_AFTER = re.compile(
     r"[ \t]+(?i:(?:town|city)[ \t]+hall|civic[ \t]+(?:centre|offices?|hall)|central[ \t]+library|"
@@ -93,7 +99,8 @@ def widen_places(text: str, found: list[Detection]) -> list[Detection]:
     """Place and organisation spans grown to the whole name as written: every part of a
     hyphenated name ("Pen" of "Pen-y-lan"), a site word after it ("Baldovie depot", which
     spaCy may call a person), a house number before a street ("100 Temple Street"), the side
-    of a town before it ("west Hull"), the field in a charity's name ("Positive Action in Housing")."""
+    of a town before it ("west Hull"), the field in a charity's name ("Positive Action in
+    Housing"), the possessive of a shop's name ("at Rodda's on the line")."""
     from research.anonymise.names import _HYPHEN_AFTER, _HYPHEN_BEFORE
     from research.anonymise.recognizers.lexicon import is_word_form
     from research.anonymise.recognizers.spacy_ner import STREET_WORDS
@@ -115,6 +122,9 @@ def widen_places(text: str, found: list[Detection]) -> list[Detection]:
             m = IN_NAME_AFTER.match(text, end)
             if m and d.text[:1].isupper() and _ordinary_words(m.group().split()[1:]):
                 end = m.end()  # not "Airbus in Filton": a town after "in" is its own place
+        if etype in ("PLACE", "ORG") and text[start : start + 1].isupper():
+            m = NAMED_POSSESSIVE.match(text, end)
+            end = m.end() if m else end
         if etype in ("PLACE", "ORG") and " " not in text[start:end]:
             m = TOWN_SITE_AFTER.match(text, end)
             if m:

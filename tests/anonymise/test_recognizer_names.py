@@ -53,6 +53,7 @@ def names():
         ("so i went to bev at the branch and she sorted it", "bev"),
         ("ring the office and ask for mai thats my sister", "mai"),
         ("its chaired by joy and li wei after the summer", "joy"),  # who runs it
+        ("Gaz who runs the depot used to say so.", "Gaz"),
         ("Will on my team is the supervisor's nephew.", "Will"),
         ("then the claim goes to June from payroll and back", "June"),
         ("it's good that it exists. hope chairs it and she's brilliant", "hope"),

@@ -149,6 +149,12 @@ def lower_case_turn(doc: Any) -> bool:
     return cached
 
 
+# what follows "<name> who": a verb of what the person does ("who runs", "who chairs")
+WHO_DOES = {"runs", "ran", "chairs", "chaired", "leads", "led", "manages", "managed", "works"}
+WHO_DOES |= {"worked", "does", "did", "used", "sits", "sat", "heads", "started", "set", "was"}
+WHO_DOES |= {"organises", "organised", "helps", "helped", "got", "rang", "phoned", "told"}
+
+
 def name_context(doc: Any, i: int, j: int) -> bool:
     """True if tokens i..j-1 stand where a person's name usually stands."""
     prev = doc[i - 1].lower_ if i > 0 else ""
@@ -162,6 +168,9 @@ def name_context(doc: Any, i: int, j: int) -> bool:
     if prev in NAME_BEFORE and prev not in {"and", "to", "from", "is", "said", "says", "like"}:
         return True
     if nxt in {"said", "says", "told", "asked", "mentioned", "explained", "reckons"}:
+        return True
+    # "Gaz who runs the depot", "Grace who chairs it": who they are follows the name
+    if nxt == "who" and j + 1 < len(doc) and doc[j + 1].lower_ in WHO_DOES:
         return True
     # "X and I", "me and X", vocative "X, ..." at the start of a turn
     if nxt == "and" and j + 1 < len(doc) and doc[j + 1].lower_ in {"i", "me"}:
