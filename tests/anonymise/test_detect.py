@@ -404,6 +404,13 @@ def test_place_spans_are_the_name_as_written(detector, text, expected):
     assert expected in found(detector, text)
 
 
+def test_a_shop_named_in_the_possessive_keeps_its_s_but_a_town_owning_a_noun_does_not(detector):
+    texts = [d.text for d in detector.analyze("I'd still be at Rodda's on the line, nights.")]
+    assert "Rodda's" in texts
+    texts = [d.text for d in detector.analyze("Kingston's mayor came to see us.")]
+    assert "Kingston" in texts
+
+
 def test_a_rare_word_in_a_lower_case_turn_is_redacted_pending_review(detector):
     found = {
         d.text: d.score for d in detector.analyze("based out of leechmere but mostly sulgrave")

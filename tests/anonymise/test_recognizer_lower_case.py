@@ -96,3 +96,19 @@ def test_generic_faith_buildings_are_left(run, lower):
 def test_a_word_in_no_list_after_a_preposition_and_the_is_a_place(run, lower):
     assert ("pallion", "PLACE") in run(lower, "i'm in the car park at the pallion waiting for dad")
     assert run(lower, "we went to the gym and then to the shop, at the noticeboard") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("we meet in the drake room once a month", "drake room"),
+        ("a session at dockside in the jubilee suite which was the first", "jubilee suite"),
+    ],
+)
+def test_a_room_named_after_something_waits_for_review(run, lower, text, expected):
+    assert run(lower, text) == [(expected, "PLACE")]
+
+
+def test_a_room_named_for_its_use_is_left(run, lower):
+    text = "we sat in the interview room then the staff room and the big room and the mess room"
+    assert run(lower, text) == []

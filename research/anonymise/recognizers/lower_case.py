@@ -66,6 +66,19 @@ GENERIC_MODIFIERS = GENERIC_FIRST | {"old"} | {
     "farmers", "flea", "street", "food", "fish", "cattle", "indoor", "outdoor", "covered",
 }  # fmt: skip
 MAX_MODIFIERS = 2
+# rooms and suites named after someone or something: "in the drake room", "the jubilee suite";
+# not what the room is for ("the interview room", "the mess room"; GENERIC_MODIFIERS too)
+ROOM_HEADS = {"room", "suite"}
+ROOM_USES = {
+    "interview", "computer", "sluice", "tea", "print", "printing", "locker", "function",
+    "games", "changing", "sensory", "visiting", "side", "medication", "treatment", "consulting",
+    "therapy", "muster", "mess", "canteen", "rest", "coffee", "crew", "drivers", "drivers'",
+    "comms", "operations", "ops", "it", "media", "press", "green", "throne", "sitting", "bed",
+    "bath", "utility", "wet", "clean", "dirty", "baby", "feeding", "first", "aid", "first-aid",
+    "exam", "examination", "seminar", "lecture", "group", "committee", "mail", "hotel", "same",
+    "other", "small", "little", "whole", "next", "upstairs", "downstairs", "top", "bottom",
+    "usual", "right", "wrong", "own",
+}  # fmt: skip
 # a faith building named after someone or something, article or not: "the aisha mosque",
 # "the guru nanak gurdwara"; "the local mosque", "the sikh temple" say nothing
 FAITH_HEADS = {"mosque", "masjid", "gurdwara", "church", "temple", "mandir", "synagogue"}
@@ -104,7 +117,7 @@ class LowerCasePlaceRecognizer(LocalRecognizer):
         doc = nlp_doc(nlp_artifacts)
         if doc is None or not lower_case_turn(doc):
             return []
-        out = self._faith_and_saints(doc) + self._the_unknown(doc)
+        out = self._faith_and_saints(doc) + self._the_unknown(doc) + self._named_rooms(doc)
         for k, tok in enumerate(doc):
             head = tok.lower_
             firm = head in FIRM_HEADS
@@ -153,6 +166,30 @@ class LowerCasePlaceRecognizer(LocalRecognizer):
             if nxt and not doc[k + 1].is_stop and not nxt.endswith(("ing", "ed")):
                 continue  # "the bispham campus" is the place-noun rule's; "waiting" is not
             out.append(result("PLACE", tok.idx, tok.idx + len(tok), 0.5, self))
+        return out
+
+    def _named_rooms(self, doc: Any) -> list:
+        """ "we meet in the drake room", "a session in the jubilee suite": after "the", one or
+        two words that say nothing of the room's use, then "room" or "suite"; pending review."""
+        out = []
+        for k in range(2, len(doc)):
+            if doc[k].lower_ not in ROOM_HEADS:
+                continue
+            i = k
+            while i > 0 and k - i < MAX_MODIFIERS and doc[i - 1].lower_ != "the":
+                i -= 1
+            if i == k or i == 0 or doc[i - 1].lower_ != "the":
+                continue
+            words = [doc[x] for x in range(i, k)]
+            if any(
+                not w.is_alpha
+                or w.is_stop
+                or w.lower_ in ROOM_USES
+                or w.lower_ in GENERIC_MODIFIERS
+                for w in words
+            ):
+                continue
+            out.append(result("PLACE", doc[i].idx, doc[k].idx + len(doc[k]), 0.45, self))
         return out
 
     def _faith_and_saints(self, doc: Any) -> list:
