@@ -11,6 +11,7 @@ ending in a place word ("on Mill Bank") is a place; any other an organisation.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -28,6 +29,9 @@ from research.anonymise.recognizers.lower_case import OPEN_HEADS
 from research.anonymise.recognizers.places import PLACE_NOUNS
 
 MAX_WORDS = 3
+# where a candidate can be: a capitalised word of three letters or more after a character that
+# ends no sentence (a cheap test before the tokens are read)
+MID_CAPITAL = re.compile(r"[^\s.!?]\s+[A-Z][^\W\d_]{2,}")
 PLACE_HEADS = PLACE_NOUNS | OPEN_HEADS
 
 
@@ -73,6 +77,8 @@ class CapitalisedWordRecognizer(LocalRecognizer):
         return None
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list:
+        if not MID_CAPITAL.search(text):
+            return []  # no capitalised word after anything but a sentence's end
         doc = nlp_doc(nlp_artifacts)
         if doc is None or lower_case_turn(doc):
             return []

@@ -59,6 +59,14 @@ def clubs() -> dict[str, bool]:
     return out
 
 
+WORDS = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    return frozenset(name.split()[0] for name in clubs())
+
+
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern[str]:
     names = sorted(clubs(), key=len, reverse=True)
@@ -81,6 +89,8 @@ class SportsClubRecognizer(LocalRecognizer):
         return None
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list:
+        if _first_words().isdisjoint(WORDS.findall(text.lower())):
+            return []  # no club's first word in the turn: the long pattern need not run
         hits = list(_pattern().finditer(text))
         if not hits:
             return []
