@@ -2,6 +2,8 @@
 
 Usage: ``python bench/bench_detect.py [--gold DIR] [--repeat N] [--n-process 1 2]``
 (DIR holds gold/<label>.json from tools/build_corpus.py; default research/corpora/demo).
+``--break-even`` instead times one process against two forked workers on growing batches
+(the first N turns), to set ``detect.PARALLEL_WORDS``.
 
 Each configuration runs in its own subprocess so peak RSS (resource.getrusage, children
 included) belongs to it alone. Vanilla = ``AnalyzerEngine()`` with its default recognizers on
@@ -67,6 +69,32 @@ def run_ours(texts: list[str], n_process: int) -> dict:
     return {"load_s": load, "run_s": time.perf_counter() - t1}
 
 
+def break_even(texts: list[str]) -> None:
+    """Seconds for the first N texts in this process and in two forked workers (best of 3)."""
+    sys.path.insert(0, str(ROOT))
+    from research.anonymise.detect import DetectionSettings, Detector
+
+    one = Detector(DetectionSettings(spacy_model=MODEL, n_process=1))
+    two = Detector(DetectionSettings(spacy_model=MODEL, n_process=2))
+    one.analyze_batch(texts[:5])
+    two.analyze_batch(texts[:5])
+    print(f"{'texts':>6} {'words':>7} {'1 process s':>12} {'2 workers s':>12}")
+    n = 5
+    while n <= len(texts):
+        part = texts[:n]
+        best = []
+        for det in (one, two):
+            runs = []
+            for _ in range(3):
+                t0 = time.perf_counter()
+                det.analyze_batch(part)
+                runs.append(time.perf_counter() - t0)
+            best.append(min(runs))
+        words = sum(len(t.split()) for t in part)
+        print(f"{n:6d} {words:7d} {best[0]:12.3f} {best[1]:12.3f}")
+        n *= 2
+
+
 def quality(gold: list[dict]) -> dict:
     sys.path.insert(0, str(ROOT))
     from research.anonymise.detect import DetectionSettings, Detector
@@ -104,8 +132,12 @@ def main() -> None:
     ap.add_argument("--gold", default=str(ROOT / "research" / "corpora" / "demo"))
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--n-process", type=int, nargs="*", default=[1, 2])
+    ap.add_argument("--break-even", action="store_true", help="time 1 process vs 2 workers")
     ap.add_argument("--mode", help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.break_even:
+        break_even([t["text"] for s in load_gold(Path(args.gold)) for t in s["turns"]])
+        return
     if args.mode:
         child(args)
         return

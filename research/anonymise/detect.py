@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -100,8 +100,32 @@ class Detection:
     recognizer: str
 
 
-# a batch of at least this many words runs spaCy in two processes when auto (bench_detect)
-PARALLEL_WORDS = 12_000
+# a batch of at least this many words is split between two worker processes when auto
+# (break-even between 600 and 2,000 words on 2 cores: python bench/bench_detect.py --break-even)
+PARALLEL_WORDS = 2_000
+# texts per job sent to a worker process: big enough for spaCy's batching, small enough for
+# a steady progress bar and an even share between workers
+CHUNK_TEXTS = 128
+# one cased and one lower-case turn: analysed before forking so lazily loaded lists are shared
+WARM_TEXTS = (
+    "Priya Sharma from Leeds City Council rang me on 07700 900123 about the NHS job.",
+    "so i was at the depot in armley with priya and the lads from unison",
+)
+
+# the detector a forked worker process runs (set only while a parallel batch runs)
+_FORKED: Detector | None = None
+
+
+def _analyze_chunk(texts: list[str]) -> list[list[Detection]]:
+    """In a worker process: the forked detector's findings for one chunk of texts."""
+    assert _FORKED is not None, "worker started outside Detector._analyze_parallel"
+    return _FORKED._analyze_serial(texts)
+
+
+def _chunks(texts: list[str], processes: int) -> list[list[str]]:
+    """Contiguous, in-order chunks: at least one per process, at most CHUNK_TEXTS texts each."""
+    per = max(1, min(CHUNK_TEXTS, -(-len(texts) // processes)))
+    return [texts[i : i + per] for i in range(0, len(texts), per)]
 
 
 @dataclass
@@ -222,6 +246,28 @@ def resolve_overlaps(found: list[Detection]) -> list[Detection]:
     return sorted(kept, key=lambda d: d.start)
 
 
+def per_source(
+    analyze: Callable[..., list[list[Detection]]],
+    batches: list[list[str]],
+    progress: Callable[[int], None] | None = None,
+) -> Iterator[list[list[Detection]]]:
+    """analyze(texts, progress) on each batch in turn, progress counted over all batches."""
+    done = 0
+    for texts in batches:
+        tick = None if progress is None else (lambda n, base=done: progress(base + n))
+        yield analyze(texts, tick)
+        done += len(texts)
+
+
+class BatchPerSource:
+    """``analyze_sources`` for a detector that only has ``analyze_batch`` (test fakes)."""
+
+    def analyze_sources(
+        self, batches: list[list[str]], progress: Callable[[int], None] | None = None
+    ) -> Iterator[list[list[Detection]]]:
+        return per_source(self.analyze_batch, batches, progress)  # type: ignore[attr-defined]
+
+
 class Detector:
     """Presidio AnalyzerEngine + our recognizers over one spaCy pipeline loaded once."""
 
@@ -247,6 +293,7 @@ class Detector:
         self._by_name = {r.name: r for r in self.recognizers}
         self._allow = {a.casefold() for a in self.settings.allow_list}
         self._allow_re = None
+        self._warmed = False
         self._deny = parse_deny(self.settings.deny_list)
         self.set_known(
             self.settings.known_people, self.settings.known_orgs, self.settings.known_places
@@ -273,13 +320,38 @@ class Detector:
     def analyze_batch(
         self, texts: list[str], progress: Callable[[int], None] | None = None
     ) -> list[list[Detection]]:
-        """Detections per text, spaCy batched through nlp.pipe; progress(n_texts_done)."""
+        """Detections per text; progress(n_texts_done)."""
+        return next(self.analyze_sources([texts], progress))
+
+    def analyze_sources(
+        self, batches: list[list[str]], progress: Callable[[int], None] | None = None
+    ) -> Iterator[list[list[Detection]]]:
+        """Detections per text of each batch (a source's turns), yielded batch by batch, in
+        order; progress(n_texts_done over all batches).
+
+        When the batches are long enough (``processes_for``), forked worker processes run the
+        whole detector, spaCy and every recognizer, on chunks of every batch at once: while
+        the caller stores one source, the workers are already reading the next. They share
+        this process's loaded model, lists and known names, without loading or pickling them;
+        only texts go out and detections come back. A text's detections never depend on
+        another text, so the result equals the serial one.
+        """
+        processes = self.processes_for([t for b in batches for t in b])
+        if processes <= 1:
+            yield from per_source(self._analyze_serial, batches, progress)
+        else:
+            yield from self._analyze_forked(batches, processes, progress)
+
+    def _analyze_serial(
+        self, texts: list[str], progress: Callable[[int], None] | None = None
+    ) -> list[list[Detection]]:
+        """Detections per text in this process, spaCy batched through nlp.pipe."""
         out: list[list[Detection]] = []
         stream = self.nlp_engine.process_batch(
             [t or "" for t in texts],
             language="en",
             batch_size=self.settings.batch_size,
-            n_process=self.processes_for(texts),
+            n_process=1,
         )
         for n, (text, artifacts) in enumerate(stream, 1):
             out.append(self._analyze_one(text, artifacts) if text.strip() else [])
@@ -287,11 +359,53 @@ class Detector:
                 progress(n)
         return out
 
+    def _analyze_forked(
+        self, batches: list[list[str]], processes: int, progress: Callable[[int], None] | None
+    ) -> Iterator[list[list[Detection]]]:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        global _FORKED
+        self._warm()
+        jobs = [
+            (b, chunk) for b, texts in enumerate(batches) for chunk in _chunks(texts, processes)
+        ]
+        pool = ProcessPoolExecutor(processes, multiprocessing.get_context("fork"))
+        _FORKED = self
+        try:
+            # the workers fork on the first submit, here, from this thread; a worker that dies
+            # (killed, out of memory) raises BrokenProcessPool instead of a wait for ever
+            parts = pool.map(_analyze_chunk, [chunk for _, chunk in jobs])
+        finally:
+            _FORKED = None
+        try:
+            done, current, b = 0, [], 0
+            for (job_batch, _), part in zip(jobs, parts, strict=True):
+                while job_batch > b:  # the batch before is complete (or had no texts)
+                    yield current
+                    current, b = [], b + 1
+                current.extend(part)
+                done += len(part)
+                if progress is not None:
+                    progress(done)
+            while b < len(batches):
+                yield current
+                current, b = [], b + 1
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+    def _warm(self) -> None:
+        """Load what recognizers load lazily, once, before forking: else every worker of every
+        batch would load it again."""
+        if not self._warmed:
+            self._analyze_serial(list(WARM_TEXTS))
+            self._warmed = True
+
     def processes_for(self, texts: list[str]) -> int:
-        """spaCy processes for a batch: the setting, or on auto two for a batch long enough
-        to repay starting them (bench: break-even near 10,000 words; 24% faster whole run
-        at 300,000 words on 2 cores) and one otherwise. Auto never forks from a worker
-        thread (the TUI's): forking a process that runs other threads is unsafe."""
+        """Worker processes for a batch: the setting, or on auto two for a batch long enough
+        to repay forking them (see PARALLEL_WORDS) and one
+        otherwise. Auto never forks from a worker thread (the TUI's): forking a process that
+        runs other threads is unsafe."""
         import threading
 
         if self.settings.n_process > 0:

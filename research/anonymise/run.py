@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Protocol
 
 from research.anonymise import surface_decisions
@@ -34,6 +35,7 @@ PLACEHOLDER = re.compile(
 class DetectorLike(Protocol):
     def set_known(self, people=(), orgs=(), places=()) -> None: ...
     def analyze_batch(self, texts: list[str], progress=None) -> list[list]: ...
+    def analyze_sources(self, batches: list[list[str]], progress=None) -> Iterator[list[list]]: ...
 
 
 @dataclass
@@ -87,25 +89,23 @@ def anonymise_project(
     if pending:
         detector = detector or make_detector(project)
         detector.set_known(people=registry.known_people())
-        total = sum(s["n_words"] for s in pending)
-        done = 0
+        batches = [
+            [u["text"] for u in load_original(vault, src["id"])["utterances"]] for src in pending
+        ]
+        # words read after each text, for the progress bar
+        upto = list(accumulate(len(t.split()) for texts in batches for t in texts))
+
+        def tick(n_texts: int) -> None:
+            if progress and upto:
+                progress(upto[n_texts - 1] if n_texts else 0, upto[-1])
+
         t1 = time.perf_counter()
-        for src in pending:
-            texts = [u["text"] for u in load_original(vault, src["id"])["utterances"]]
-            words_before = done
-
-            def tick(n_texts: int, _texts=texts, _base=words_before) -> None:
-                if progress:
-                    progress(_base + sum(len(t.split()) for t in _texts[:n_texts]), total)
-
-            results = detector.analyze_batch(texts, progress=tick)
+        found = detector.analyze_sources(batches, progress=tick)
+        for src, results in zip(pending, found, strict=True):
             _store_detections(project, vault, src["id"], results)
-            done += src["n_words"]
-            if progress:
-                progress(done, total)
             summary.detected_sources.append(src["label"])
             summary.detections += sum(len(r) for r in results)
-        summary.words = total
+        summary.words = sum(s["n_words"] for s in pending)
         summary.detect_seconds = time.perf_counter() - t1
     stats = apply_all(project, vault, actor=actor)
     # Sources detected but not yet scanned again: this run's, or a killed run's.
@@ -146,7 +146,8 @@ def _store_detections(project: Project, vault: Vault, source_id: int, results: l
     review_below = project.settings.review_below
     decided = surface_decisions.load(vault)
     stamp = now()
-    with transaction(db), vault.transaction(), audited(db, ("detections",)):
+    only_this_source = {"where": "source_id = ?", "params": (source_id,)}
+    with transaction(db), vault.transaction(), audited(db, ("detections",), **only_this_source):
         for (old,) in db.execute(
             "SELECT id FROM detections WHERE source_id = ? AND origin = 'detected'", (source_id,)
         ).fetchall():

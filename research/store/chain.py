@@ -50,11 +50,13 @@ def _entry_hash(prev: str, kind: str, row_id: int, row_hash: str | None, at: str
 
 
 def snapshot(
-    db: sqlite3.Connection, kinds: tuple[str, ...] = TRACKED
+    db: sqlite3.Connection, kinds: tuple[str, ...] = TRACKED, where: str = "", params: tuple = ()
 ) -> dict[tuple[str, int], str]:
+    """Digest of every record of these tables, or of those matching `where` (SQL, fixed text)."""
     out = {}
+    clause = f" WHERE {where}" if where else ""
     for kind in kinds:
-        for row in db.execute(f"SELECT * FROM {kind}"):  # noqa: S608 - fixed table names
+        for row in db.execute(f"SELECT * FROM {kind}{clause}", params):  # noqa: S608 - fixed text
             out[(kind, row["id"])] = _digest(kind, row)
     return out
 
@@ -89,15 +91,19 @@ def record(db: sqlite3.Connection, kind: str, row_id: int) -> None:
 
 
 @contextmanager
-def audited(db: sqlite3.Connection, kinds: tuple[str, ...] = TRACKED) -> Iterator[None]:
+def audited(
+    db: sqlite3.Connection, kinds: tuple[str, ...] = TRACKED, where: str = "", params: tuple = ()
+) -> Iterator[None]:
     """Chain what changes inside the block (use inside its transaction).
 
     Only records this block changed are chained: a record altered earlier behind the tool's
-    back stays out of step with the chain, and `verify` keeps reporting it.
+    back stays out of step with the chain, and `verify` keeps reporting it. A block that
+    changes only the records matching `where` (one source's detections) may say so, and only
+    those are compared, instead of whole tables.
     """
-    before = snapshot(db, kinds)
+    before = snapshot(db, kinds, where, params)
     yield
-    after = snapshot(db, kinds)
+    after = snapshot(db, kinds, where, params)
     for key in sorted(after, key=lambda k: (k[0], k[1])):
         if before.get(key) != after[key] and _latest(db, *key) != after[key]:
             append(db, key[0], key[1], after[key])

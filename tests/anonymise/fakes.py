@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from research.anonymise.detect import Detection
+from research.anonymise.detect import BatchPerSource, Detection
 
 
-class FakeDetector:
+class FakeDetector(BatchPerSource):
     def __init__(
         self,
         entities: dict[str, str],

@@ -82,3 +82,30 @@ def test_a_tampered_record_stays_reported_after_later_legitimate_work(signed):
     decide(project, vault, item.id, "accepted", reviewer="lead")  # the tool writes again
     problems = [str(p) for p in verify(project.db)]
     assert any("detections 1: changed" in p for p in problems)
+
+
+def test_storing_a_new_source_chains_its_detections_and_leaves_others_reported(
+    signed, tmp_path
+):
+    """A new source's detections are compared and chained only within that source: a record
+    of another source tampered with before stays reported, and nothing new is flagged."""
+    from research.anonymise.ingest import import_file
+    from research.anonymise.run import anonymise_project
+    from tests.anonymise.fakes import FakeDetector
+    from tests.anonymise.test_run import ENTITIES
+
+    project, vault = signed
+    _raw(project).execute("UPDATE detections SET score = 0.99 WHERE id = 1")
+    (tmp_path / "fg3.txt").write_text(
+        "Elaine Hughes: Welcome.\nPriya Sharma: I moved from Oldbury to Dudley Council.\n",
+        encoding="utf-8",
+    )
+    import_file(project, vault, tmp_path / "fg3.txt", label="FG3")
+    anonymise_project(project, vault, detector=FakeDetector(ENTITIES))
+    new = project.db.execute(
+        "SELECT COUNT(*) FROM detections d JOIN sources s ON s.id = d.source_id"
+        " WHERE s.label = 'FG3'"
+    ).fetchone()[0]
+    problems = [str(p) for p in verify(project.db)]
+    assert new > 0
+    assert problems == ["detections 1: changed behind the tool's back"]

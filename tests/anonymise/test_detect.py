@@ -265,6 +265,65 @@ def test_two_processes_give_the_same_detections(detector):
     assert two.analyze_batch(texts) == plain.analyze_batch(texts)
 
 
+def test_forked_workers_see_known_names_and_report_progress_in_order(detector):
+    from research.anonymise.detect import DetectionSettings, Detector
+
+    texts = ["then zaneta rang about the rota.", "and the rota was fine."] * 150
+    two = Detector(DetectionSettings(n_process=2))
+    two.set_known(people=["Zaneta Wojcik"])  # set before forking: the workers inherit it
+    ticks: list[int] = []
+    found = two.analyze_batch(texts, progress=ticks.append)
+    assert [[d.text for d in f] for f in found] == [["zaneta"], []] * 150
+    assert ticks == sorted(ticks) and ticks[-1] == len(texts) and len(ticks) >= 2
+
+
+def test_sources_come_back_one_by_one_in_order_with_empty_ones_kept():
+    from research.anonymise.detect import DetectionSettings, Detector
+
+    batches = [
+        ["Priya Sharma said Adaeze moved to Oldbury."] * 70,
+        [],
+        ["Ring 07700 900123 or write to kofi.mensah@walsall.gov.uk."] * 3,
+        ["and the rota was fine."] * 200,
+    ]
+    two = Detector(DetectionSettings(n_process=2))
+    ticks: list[int] = []
+    forked = list(two.analyze_sources(batches, progress=ticks.append))
+    plain = Detector(DetectionSettings(n_process=1))
+    serial = [plain.analyze_batch(b) for b in batches]
+    assert forked == serial and [len(r) for r in forked] == [70, 0, 3, 200]
+    assert ticks == sorted(ticks) and ticks[-1] == 273
+
+
+def test_chunks_keep_order_and_give_each_worker_a_share():
+    from research.anonymise.detect import CHUNK_TEXTS, _chunks
+
+    texts = [str(i) for i in range(1000)]
+    chunks = _chunks(texts, 2)
+    assert [t for c in chunks for t in c] == texts
+    assert max(len(c) for c in chunks) == CHUNK_TEXTS
+    assert _chunks(texts[:10], 2) == [texts[:5], texts[5:10]]
+    assert _chunks(texts[:1], 2) == [texts[:1]]
+
+
+def _die(texts):  # a worker killed mid-batch (out of memory, kill -9)
+    import os
+
+    os._exit(9)
+
+
+def test_a_dead_worker_fails_the_batch_instead_of_hanging(monkeypatch, detector):
+    from concurrent.futures.process import BrokenProcessPool
+
+    from research.anonymise import detect
+
+    monkeypatch.setattr(detect, "_analyze_chunk", _die)
+    two = detect.Detector(detect.DetectionSettings(n_process=2))
+    with pytest.raises(BrokenProcessPool):
+        two.analyze_batch(["Priya rang."] * 10)
+    assert detect._FORKED is None
+
+
 def test_word_forms_strip_one_suffix_only():
     from research.anonymise.recognizers.lexicon import is_word_form
 

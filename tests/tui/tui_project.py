@@ -11,6 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
+from research.anonymise.detect import BatchPerSource
 from research.store import transaction
 
 PASSPHRASE = "tui test passphrase"
@@ -48,7 +49,7 @@ class Found:
     recognizer: str
 
 
-class FakeDetector:
+class FakeDetector(BatchPerSource):
     """Finds ENTITIES by exact string search."""
 
     def set_known(self, people=(), orgs=(), places=()) -> None:
