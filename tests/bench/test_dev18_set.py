@@ -92,8 +92,24 @@ ORDINARY_WORD_USES = {
 }
 # Organisations and places whose name is an ordinary word, each marked at least once.
 WORD_SURFACES = {
-    "ORG": ("Protocol", "Rise", "Unity", "Spectrum", "Ember", "Mosaic", "Roots", "Tapestry",
-            "Courier", "Tele", "Met", "echo", "lighthouse", "hive", "thirteen", "springboard"),
+    "ORG": (
+        "Protocol",
+        "Rise",
+        "Unity",
+        "Spectrum",
+        "Ember",
+        "Mosaic",
+        "Roots",
+        "Tapestry",
+        "Courier",
+        "Tele",
+        "Met",
+        "echo",
+        "lighthouse",
+        "hive",
+        "thirteen",
+        "springboard",
+    ),
     "PLACE": ("Royal", "Village", "Knock", "Galaxy", "bridges", "monument", "washington"),
 }
 # One surface used for an organisation and for a place (case-folded).

@@ -313,7 +313,9 @@ def test_word_names_marked_and_also_left_as_words(golds: list[dict]) -> None:
     )
 
 
-@_withholding("a marked surface is left unmarked elsewhere by mistake, or an intended one is missing")
+@_withholding(
+    "a marked surface is left unmarked elsewhere by mistake, or an intended one is missing"
+)
 def test_marked_surfaces_unmarked_elsewhere_are_deliberate(golds: list[dict]) -> None:
     """A surface marked once but left unmarked elsewhere must be an intended ordinary word."""
     marked = {s["text"].casefold() for s in all_spans(golds)}
