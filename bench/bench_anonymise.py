@@ -6,7 +6,7 @@
     python bench/bench_anonymise.py --set heldout4  # the fourth blind set (report)
     python bench/bench_anonymise.py --set heldout5  # the fifth blind set (report)
     python bench/bench_anonymise.py --set heldout6  # the sixth blind set (report)
-    python bench/bench_anonymise.py --set heldout7  # the seventh, newest blind set (report)
+    python bench/bench_anonymise.py --set heldout8  # the eighth, newest blind set (report)
     python bench/bench_anonymise.py --set dev3 --misses   # a tuning set, listing what we miss
 
 Each system runs in its own subprocess (so peak memory is its own) over the same gold turns:
@@ -54,12 +54,15 @@ SETS = {
     "dev14": REPO / "bench" / "data" / "dev14",
     "dev15": REPO / "bench" / "data" / "dev15",
     "dev16": REPO / "bench" / "data" / "dev16",
+    "dev17": REPO / "bench" / "data" / "dev17",
+    "dev18": REPO / "bench" / "data" / "dev18",
     "heldout2": REPO / "bench" / "data" / "heldout2",
     "heldout3": REPO / "bench" / "data" / "heldout3",
     "heldout4": REPO / "bench" / "data" / "heldout4",
     "heldout5": REPO / "bench" / "data" / "heldout5",
     "heldout6": REPO / "bench" / "data" / "heldout6",
     "heldout7": REPO / "bench" / "data" / "heldout7",
+    "heldout8": REPO / "bench" / "data" / "heldout8",
 }
 BLIND = {
     "heldout",
@@ -69,6 +72,7 @@ BLIND = {
     "heldout5",
     "heldout6",
     "heldout7",
+    "heldout8",
 }  # report-only sets: --misses refuses them, so nobody tunes on them
 WORD = re.compile(r"\w+")
 

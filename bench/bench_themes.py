@@ -39,6 +39,7 @@ SETS = {
     "heldout5": REPO / "bench/data/heldout5/gold",
     "heldout6": REPO / "bench/data/heldout6/gold",
     "heldout7": REPO / "bench/data/heldout7/gold",
+    "heldout8": REPO / "bench/data/heldout8/gold",
     "demo": REPO / "research/corpora/demo/gold",
 }
 LOES = ("recruitment", "progression", "training", "engagement")
