@@ -438,6 +438,7 @@ class Detector:
         found += self._deny_hits(text)
         from research.anonymise.spans import (
             name_pairs,
+            org_of_place,
             place_lists,
             propagate_in_text,
             retype_spacy,
@@ -446,7 +447,9 @@ class Detector:
         )
 
         found = resolve_overlaps(widen_places(text, widen_people(text, retype_spacy(found))))
-        found = resolve_overlaps(found + place_lists(text, found) + name_pairs(text, found))
+        found = resolve_overlaps(
+            found + place_lists(text, found) + name_pairs(text, found) + org_of_place(text, found)
+        )
         return resolve_overlaps(found + propagate_in_text(text, found))
 
     def _allowed(self, d: Detection) -> bool:

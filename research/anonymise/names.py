@@ -57,6 +57,14 @@ HONORIFICS = frozenset(
         "lieutenant",
     }
 )
+RANKS = frozenset({"inspector", "sergeant", "constable", "superintendent", "commander", "officer"})
+# the grade said before a rank: "Watch Commander Hegarty", "Detective Sergeant Kaur"
+_RANK_GRADE_BEFORE = re.compile(
+    r"(?<![\w'’-])(?:Watch|Station|Crew|Group|Area|Chief|Detective|Deputy|Assistant|"
+    r"Divisional|Police|Fire)[ \t]+$"
+)
+# police ranks written short, before a capitalised name: "PC Rhys Morgan", "DS Kaur"
+_POLICE_RANK_BEFORE = re.compile(r"(?<![\w'’-])(?:PC|WPC|PCSO|DC|DS|DI|DCI|DSI|DCS|PS)\.?[ \t]+$")
 _TITLE_BEFORE = re.compile(
     r"(?<![\w'’-])(?P<title>[A-Z][a-z]{1,9})\.?[ \t]+$"
 )  # "Mr ", "Dr. ", "Sister "
@@ -92,11 +100,23 @@ def display_to_natural(name: str) -> str:
 
 
 def titled_at(text: str, start: int) -> int | None:
-    """Where a title or honorific just before `start` begins ("Mr ", "Sister ", "cllr "), else None."""
+    """Where a title or honorific just before `start` begins ("Mr ", "Sister ", "cllr ",
+    "Watch Commander ", "PC "), else None."""
     before = text[:start]
     m = _TITLE_BEFORE.search(before)
     if m and m.group("title").lower() in TITLES | HONORIFICS:
+        if m.group("title").lower() in RANKS:
+            grade = _RANK_GRADE_BEFORE.search(before, 0, m.start())
+            return grade.start() if grade else m.start()
         return m.start()
+    m = _POLICE_RANK_BEFORE.search(before)
+    if m and text[start : start + 1].isupper():
+        return m.start()
+    rank = re.match(r"[A-Z][a-z]+", text[start : start + 16])
+    if rank and rank.group().lower() in RANKS:  # the span begins at the rank already
+        m = _RANK_GRADE_BEFORE.search(before)
+        if m:
+            return m.start()
     m = _LOWER_TITLE_BEFORE.search(before)
     return m.start() if m else None
 

@@ -89,8 +89,19 @@ TOWN_SITE_AFTER = re.compile(
     r"[ \t]+(?i:(?:town|city)[ \t]+hall|civic[ \t]+(?:centre|offices?|hall)|central[ \t]+library|"
     r"(?:bus|train|railway|coach)[ \t]+station)\b"
 )
-# a side of a town said before it: "it's west Hull", "in North Leeds"
-COMPASS_BEFORE = re.compile(r"(?<![\w'’-])(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)[ \t]+$")
+# a side of a town said before it: "it's west Hull", "in North Leeds", "in great horton"
+COMPASS_BEFORE = re.compile(
+    r"(?<![\w'’-])(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est|[Gg]reat|[Ll]ittle|[Uu]pper|[Ll]ower)"
+    r"[ \t]+$"
+)
+# a national charity's or union's local branch, named by its place: "unison sunderland",
+# "Mind in Bradford", "age uk leeds" (the place alone would leave the branch named)
+BRANCH_BEFORE = re.compile(
+    r"(?:(?<![\w'’-])(?P<org>(?i:unison|unite|gmb|healthwatch|mencap|age[ \t]+uk|"
+    r"citizens[ \t]+advice|samaritans|carers[ \t]+trust|voluntary[ \t]+action))"
+    r"|\b(?i:ringing|rang|called|from|with|by|to|at)[ \t]+(?P<mind>(?i:mind)))"  # not "don't mind"
+    r"[ \t]+(?:(?i:in|of)[ \t]+)?$"
+)
 NUMBER_BEFORE = re.compile(r"\b\d{1,4}[a-z]?[ \t]+$")  # "100 Temple Street": the address
 SITE_NAMERS = ("SpacyRecognizer", "DefiniteNameRecognizer")
 
@@ -128,6 +139,9 @@ def widen_places(text: str, found: list[Detection]) -> list[Detection]:
             m = TOWN_SITE_AFTER.match(text, end) if " " not in text[start:end] else None
             if m:
                 etype, end = "PLACE", m.end()
+            m = BRANCH_BEFORE.search(text, 0, start) if " " not in text[start:end] else None
+            if m:
+                etype, start = "ORG", m.start("org") if m.group("org") else m.start("mind")
             m = COMPASS_BEFORE.search(text, 0, start)
             lower = text[start:end].islower() and m is not None and m.group().islower()
             if m and (text[start : start + 1].isupper() or lower):  # "in south marston"
@@ -163,24 +177,27 @@ ORG_AFTER_PLACE = {
     "police", "borough", "college", "colleges", "university", "uni", "hospital", "hospitals",
     "trust", "club", "association", "society", "forum", "network", "education", "fire",
     "ambulance", "library", "libraries", "academy", "mosque", "foodbank", "partnership",
+    "minster", "cathedral", "gurdwara", "synagogue", "unison", "unite", "gmb", "radio", "fm",
+    "healthwatch", "mencap", "carers", "museum", "cvs", "support",
 }  # fmt: skip
 WORD = re.compile(r"[ \t]+([a-z]+)")
 
 
 def _lower_org_after(text: str, end: int) -> int | None:
-    """End of an organisation word within three words after a lower-case place, the words
-    between being no stop words ("kent police", "doncaster conversation club"); else None."""
+    """End of the last organisation word within three words after a lower-case place, the
+    words between being no stop words ("kent police", "doncaster conversation club"); else
+    None."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    pos = end
+    pos, last = end, None
     for _ in range(3):
         m = WORD.match(text, pos)
         if m is None or m.group(1) in STOP_WORDS:
-            return None
+            break
         pos = m.end()
         if m.group(1) in ORG_AFTER_PLACE:
-            return pos
-    return None
+            last = pos  # the last one: "wakefield carers support", not "wakefield carers"
+    return last
 
 
 # ", X", " and X", ", or X" after a place: the next item of a list of places
@@ -236,6 +253,27 @@ def place_lists(text: str, found: list[Detection]) -> list[Detection]:
 # "Jag and <person>", "<person> and Pinky": a capitalised first name paired with a found one
 PAIR_BEFORE = re.compile(r"\b([A-Z][a-z][\w'’-]*)[ \t]+(?:and|&)[ \t]+$")
 PAIR_AFTER = re.compile(r"[ \t]+(?:and|&)[ \t]+([A-Z][a-z][\w'’-]*)\b")
+
+
+def org_of_place(text: str, found: list[Detection]) -> list[Detection]:
+    """An organisation's name that ends in "of|for <place>" is one organisation ("Refugee
+    Women of Bristol", "Friends of Leazes Park"), not an organisation and a place apart.
+    Capitalised names only; "Airbus in Filton" keeps its town apart."""
+    out = []
+    spans = sorted(found, key=lambda d: d.start)
+    for a, b in zip(spans, spans[1:], strict=False):
+        if (
+            a.entity_type == "ORG"
+            and b.entity_type == "PLACE"  # not "the Luton branch of Unison": two bodies
+            and text[a.end : b.start] in (" of ", " for ")
+            and a.text[:1].isupper()
+            and b.text[:1].isupper()
+        ):
+            # as sure as the organisation part: a guessed name stays pending review
+            out.append(
+                Detection(a.start, b.end, "ORG", text[a.start : b.end], a.score, a.recognizer)
+            )
+    return out
 
 
 def name_pairs(text: str, found: list[Detection]) -> list[Detection]:

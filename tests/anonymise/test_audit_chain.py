@@ -84,9 +84,7 @@ def test_a_tampered_record_stays_reported_after_later_legitimate_work(signed):
     assert any("detections 1: changed" in p for p in problems)
 
 
-def test_storing_a_new_source_chains_its_detections_and_leaves_others_reported(
-    signed, tmp_path
-):
+def test_storing_a_new_source_chains_its_detections_and_leaves_others_reported(signed, tmp_path):
     """A new source's detections are compared and chained only within that source: a record
     of another source tampered with before stays reported, and nothing new is flagged."""
     from research.anonymise.ingest import import_file

@@ -457,10 +457,60 @@ def test_departments_are_not_organisations_but_a_named_one_is(detector):
             "Inspector Greenhalgh picks who he likes for the acting.",
             ("Inspector Greenhalgh", "PERSON"),
         ),
+        # a rank's grade and a police rank written short go with the name
+        (
+            "Detective Inspector Mahmood ran the unit then.",
+            ("Detective Inspector Mahmood", "PERSON"),
+        ),
+        ("and then PC Tom Adeyemi came round.", ("PC Tom Adeyemi", "PERSON")),
+        # an Irish county, any case; a size word before a town typed low
+        ("she's from a farm outside ennis in county clare", ("county clare", "PLACE")),
+        ("in little horton we had a shop for years", ("little horton", "PLACE")),
+        # a national charity's or union's local branch; a town's minster or support group
+        ("i phoned age uk wakefield and they sorted it", ("age uk wakefield", "ORG")),
+        ("the rep from unison rotherham was there", ("unison rotherham", "ORG")),
+        ("so i ended up ringing mind in wakefield", ("mind in wakefield", "ORG")),
+        (
+            "the volunteers from wakefield carers support came in",
+            ("wakefield carers support", "ORG"),
+        ),
+        ("we met at durham cathedral after the service", ("durham cathedral", "ORG")),
+        # local papers and stations typed low
+        ("my nan reads the courier every day", ("courier", "ORG")),
+        ("it was on pulse fm all week", ("pulse fm", "ORG")),
+        ("the odd one in the Western Mail, mind", ("Western Mail", "ORG")),
     ],
 )
 def test_place_spans_are_the_name_as_written(detector, text, expected):
     assert expected in found(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I don't mind in Leeds, honestly.",
+        "i heard it on local radio and on the radio in the van",
+        "she'd mind in the mornings if we asked",
+    ],
+)
+def test_branch_and_station_rules_need_their_cue(detector, text):
+    assert all(t != "ORG" for _, t in found(detector, text))
+
+
+def test_an_organisation_of_a_place_is_one_name_as_sure_as_its_organisation_part():
+    from research.anonymise.detect import Detection
+    from research.anonymise.spans import org_of_place
+
+    text = "I went to Refugee Women of Bristol, then Airbus in Filton."
+    parts = [
+        Detection(10, 23, "ORG", "Refugee Women", 0.5, "SpacyRecognizer"),
+        Detection(27, 34, "PLACE", "Bristol", 0.85, "UkPlaceRecognizer"),
+        Detection(41, 47, "ORG", "Airbus", 0.8, "UkEmployerRecognizer"),
+        Detection(51, 57, "PLACE", "Filton", 0.85, "SpacyRecognizer"),
+    ]
+    assert org_of_place(text, parts) == [
+        Detection(10, 34, "ORG", "Refugee Women of Bristol", 0.5, "SpacyRecognizer")
+    ]
 
 
 def test_a_shop_named_in_the_possessive_keeps_its_s_but_a_town_owning_a_noun_does_not(detector):

@@ -98,6 +98,12 @@ def test_lower_case_turns_take_capitalised_only_entries_where_an_employer_stands
     assert surfaces(run, employers, "i share it with three people and my sister") == set()
 
 
+def test_council_contractors_and_transport_operators_are_employers(run, employers):
+    assert surfaces(run, employers, "i work for nexus on the metro") == {"nexus"}
+    assert surfaces(run, employers, "the bins went to Viridor, then back in-house") == {"Viridor"}
+    assert surfaces(run, employers, "a nexus of old habits") == set()  # no employer's place
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [

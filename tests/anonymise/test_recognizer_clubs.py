@@ -19,6 +19,8 @@ def club():
         ("He's Rovers mad, so half the lads won't talk to him.", ["Rovers"]),  # a fan's word
         ("We all go to watch Latics when we can.", ["Latics"]),  # no English word
         ("and come on you irons my nan will kill me", ["irons"]),  # typed low, a fan's phrase
+        ("on the day the saddlers play at home it's dead", ["saddlers"]),  # a fixture
+        ("the town's quiet when the black cats lose", ["black cats"]),  # a result
         ("i support the tigers like my dad", ["tigers"]),
         ("Half the depot are Tractor Boys fans.", ["Tractor Boys"]),
     ],

@@ -40,7 +40,8 @@ FAN_BEFORE = re.compile(
 # ...or after it
 FAN_AFTER = re.compile(
     r"^[ \t]+(?:fans?|mad|supporters?|shirts?|scarf|game|games|match|season|home|away|"
-    r"are[ \t]+playing|were[ \t]+playing|won|lost|beat|got[ \t]+relegated|got[ \t]+promoted)\b"
+    r"are[ \t]+playing|were[ \t]+playing|won|lost|lose|beat|got[ \t]+relegated|got[ \t]+promoted|"
+    r"play[ \t]+at[ \t]+home|matches|lose[ \t]+at[ \t]+home)\b"
 )
 SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s*|^\s*)$")
 

@@ -167,6 +167,13 @@ ROOM = re.compile(
     # a building named by its number, capitalised mid-sentence: "at One Friargate"
     r"|(?<=[a-z,] )(?:Number\s+)?One\s+[A-Z][a-z]+(?:\s+(?:Square|Place|Street|Road|House))?\b"
 )
+# an Irish county, in any case: "from ballina in county mayo", "Co. Down"
+IRISH_COUNTIES = (
+    "antrim|armagh|carlow|cavan|clare|cork|donegal|down|dublin|fermanagh|galway|kerry|kildare|"
+    "kilkenny|laois|leitrim|limerick|londonderry|derry|longford|louth|mayo|meath|monaghan|offaly|"
+    "roscommon|sligo|tipperary|tyrone|waterford|westmeath|wexford|wicklow"
+)
+COUNTY = re.compile(rf"\b(?:[Cc]ounty|[Cc]o\.?)[ \t]+(?i:{IRISH_COUNTIES})\b")
 # capitalised mid-sentence, these name one building on their own
 SINGLE = {"guildhall", "courts"}
 GENERIC_FIRST = {
@@ -277,6 +284,9 @@ class UkPlaceRecognizer(LocalRecognizer):
         out.extend(self._areas_after_in(doc))
         for m in ROOM.finditer(text):  # "Room 2.14", "Meeting Room 3B"
             out.append(result("PLACE", m.start(), m.end(), self.SCORE, self))
+        if "o" in text:
+            for m in COUNTY.finditer(text):  # "county mayo", "Co. Tyrone"
+                out.append(result("PLACE", m.start(), m.end(), self.SCORE_CONTEXT, self))
         return out
 
     def _possessive_places(self, doc: Any) -> list:

@@ -32,14 +32,23 @@ PAPER = r"(?P<name>" + "|".join(sorted(NEWSPAPERS)) + r")\b"
 PAPER_WORDS = {w.capitalize() for w in NEWSPAPERS} | {"Observer", "Times", "Mail", "Post", "Star"}
 PAPER_WORDS |= {"Standard", "Express", "Press", "Citizen", "Bugle", "Mirror", "Sun"}
 PAPER_CASED = (
-    r"\b(?i:the)[ \t]+(?P<name>(?:(?:Evening|Daily|Sunday|Weekly|Morning)[ \t]+)?(?:"
+    r"\b(?i:the)[ \t]+(?P<name>(?:(?:Evening|Daily|Sunday|Weekly|Morning|Western|Northern)[ \t]+)?(?:"
     + "|".join(sorted(PAPER_WORDS))
     + r"))\b(?![ \t]+[A-Z&]|['’]s[ \t]+[A-Z]|-)"
 )
 # typed without capitals: the paper words that name nothing else, after "in the", "read the"
 PAPER_LOWER = (
     r"\b(?:in|into|read|reads|from|to)[ \t]+the[ \t]+(?P<name>(?:evening[ \t]+|daily[ \t]+)?"
-    r"(?:gazette|chronicle|herald|advertiser|argus|examiner|recorder))\b"
+    r"(?:gazette|chronicle|herald|advertiser|argus|examiner|recorder|echo|mercury|sentinel|"
+    r"courier|telegraph(?:[ \t]+and[ \t]+argus)?|t&a|western[ \t]+mail|"
+    r"evening[ \t]+(?:news|post|times|standard)))(?![\w&])"
+)
+# a local station typed without capitals: "on sun fm", "it's sunrise radio"; not "local radio"
+RADIO_LOWER = re.compile(
+    r"(?<![\w'’-])(?P<name>(?!(?:the|a|an|local|bbc|community|asian|talk|commercial|national|"
+    r"pirate|hospital|digital|internet|student|any|our|their|my|your|his|her|its|this|that|"
+    r"some|no|and|or|of|on|in|to|from|with|listen|listening|listened|car|kitchen|van|daytime|"
+    r"breakfast|morning|evening|late|the)\b)[a-z][a-z'’]+[ \t]+(?:fm|radio))\b"
 )
 # what comes after "a pint in the" and is no pub
 NOT_PUBS = {
@@ -59,7 +68,8 @@ NOT_LAST |= {"they", "we", "you", "he", "she", "i", "im", "that", "this", "there
 
 
 class VenueRecognizer(LocalRecognizer):
-    """ORG for a pub after "a pint in the" and a local paper after "the advert in the"."""
+    """ORG for a pub after "a pint in the", a local paper after "the advert in the", and a
+    local radio station typed without capitals ("on sun fm")."""
 
     SCORE = 0.6
 
@@ -100,5 +110,8 @@ class VenueRecognizer(LocalRecognizer):
             out.append(result("ORG", m.start("name"), m.end("name"), self.SCORE, self))
         for m in (self.paper_cased if cased else self.paper_lower).finditer(text):
             if not any(r.start <= m.start("name") < r.end for r in out):
+                out.append(result("ORG", m.start("name"), m.end("name"), self.SCORE, self))
+        if not cased and ("fm" in text or "radio" in text):
+            for m in RADIO_LOWER.finditer(text):
                 out.append(result("ORG", m.start("name"), m.end("name"), self.SCORE, self))
         return out
