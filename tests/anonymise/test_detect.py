@@ -395,16 +395,6 @@ def test_the_next_employer_of_a_work_history():
     assert [(d.text, d.entity_type) for d in place_lists(text, found)] == [("Kwikstaff", "ORG")]
 
 
-def test_msgpack_registries_skip_the_entry_point_scan_when_there_are_none(detector):
-    from importlib.metadata import entry_points
-
-    from srsly.msgpack import msgpack_decoders
-
-    group = "_".join(msgpack_decoders.namespace)
-    assert msgpack_decoders.entry_points is bool(list(entry_points(group=group)))
-    assert "numpy" in msgpack_decoders.get_all()  # what it registers in code is still there
-
-
 def test_a_surname_inside_a_place_does_not_retype_it(detector):
     text = "I grew up near Castle Vale, and Adaeze went to Oldbury."
     found = {d.text: d.entity_type for d in detector.analyze(text)}

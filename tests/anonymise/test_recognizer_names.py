@@ -64,6 +64,11 @@ def names():
         ("on paper and my assessor hope is amazing but", "hope"),
         ("the other guy on the panel, bill, he sort of looked embarrassed", "bill"),
         ("hi everyone precious i work in the housing needs team", "precious"),
+        # a word-name before what people do with words; a union or team post before a name
+        ("it went quiet until grace wrote to the director", "grace"),
+        ("and then cooper asked me where i'm from", "cooper"),
+        ("our team leader bill just offered it to her", "bill"),
+        ("the branch secretary hope sorted the appeal", "hope"),
     ],
 )
 def test_first_names_found(run, names, text, expected):
@@ -98,6 +103,7 @@ def test_first_names_found(run, names, text, expected):
         "and long covid was the worst of it",
         "i came from hong kong to do my masters, then Sierra Leone",
         "my manager decided, my sister went home",
+        "the bill asked for more than we had, and the will said so",
         "i paid the bill, he said, and that was that",
         "For the supervisor job at the depot there was an interview.",
         "i saw it on indeed honestly nothing clever my cousin said",

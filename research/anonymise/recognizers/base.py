@@ -86,6 +86,11 @@ ROLES_BEFORE = {
     "uncle", "wife", "husband", "partner", "neighbour", "lead", "leader", "director", "buddy",
 }  # fmt: skip
 WORD_NAMES = name_words()
+DETERMINERS = {"the", "a", "an", "this", "that", "my", "our", "his", "her", "their", "your"}
+DETERMINERS |= {"no", "any", "some", "much", "more", "little", "of"}  # "rang hr, no joy rang"
+# posts in a union, network or team, said before the holder's name: "the branch secretary pauline"
+POSTS = {"secretary", "chair", "treasurer", "organiser", "convenor", "coordinator", "adviser"}
+POSTS |= {"advisor", "caseworker", "sponsor"}
 # what follows a name in an introduction without punctuation ("im dawn i work", not "im
 # senior youth worker")
 INTRO_AFTER = {"i", "im", "and", "from", "my", "in", "at", "with", "here", "", "i've", "ive"}
@@ -194,8 +199,8 @@ def strong_name_context(doc: Any, i: int, j: int) -> bool:
     prev = doc[i - 1].lower_ if i > 0 else ""
     nxt = doc[j].lower_ if j < len(doc) else ""
     after = doc[j + 1].lower_ if j + 1 < len(doc) else ""
-    if nxt in {"said", "says", "told", "reckons", "mentioned"}:
-        return True
+    if nxt in {"said", "says", "told", "reckons", "mentioned", "asked", "wrote", "rang", "phoned"}:
+        return prev not in DETERMINERS  # "cooper asked", not "the bill asked", "no joy rang"
     if doc[i].lower_ in VERB_FORMS or doc[i].lower_.endswith("ed"):
         return False  # "my sister said", "the manager decided"
     if prev in {"i'm", "called", "named"}:
@@ -221,10 +226,11 @@ def strong_name_context(doc: Any, i: int, j: int) -> bool:
     named = doc[i].lower_ in WORD_NAMES or not is_vocabulary(doc[i].lower_)
     if named and prev in {"colleague", "manager", "supervisor", "boss"}:
         return True
-    if named and prev in ROLES_BEFORE and i > 1 and doc[i - 2].lower_ in {
-        "my", "our", "the", "his", "her", "their", "your", "colleague", "manager"
+    if named and prev in ROLES_BEFORE | POSTS and i > 1 and doc[i - 2].lower_ in {
+        "my", "our", "the", "his", "her", "their", "your", "colleague", "manager",
+        "branch", "union", "network", "team", "line", "deputy", "assistant", "senior", "acting",
     }:  # fmt: skip
-        return True
+        return True  # "the branch secretary pauline", "our team leader bill"
     if prev == "," and i > 1 and doc[i - 2].lower_ in {"colleague", "manager", "supervisor"}:
         return True
     if prev in SUBJECTS:  # "i hope from the start...": a verb after its subject
