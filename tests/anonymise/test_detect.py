@@ -469,6 +469,19 @@ def test_departments_are_not_organisations_but_a_named_one_is(detector):
         ("my nan reads the courier every day", ("courier", "ORG")),
         ("it was on pulse fm all week", ("pulse fm", "ORG")),
         ("the odd one in the Western Mail, mind", ("Western Mail", "ORG")),
+        # a community's own body, a church named for Mary, both halves of an "and" name
+        ("we put posters up at the Ukrainian Club and the library", ("Ukrainian Club", "ORG")),
+        (
+            "they meet at the kurdish community centre on a sunday",
+            ("kurdish community centre", "ORG"),
+        ),
+        ("mass at Our Lady of Lourdes, then the parish hall", ("Our Lady of Lourdes", "ORG")),
+        (
+            "a funded place from Skills and Learning Wakefield",
+            ("Skills and Learning Wakefield", "ORG"),
+        ),
+        # a network named a few words after it is mentioned
+        ("there's a network for carers now it's called kinship and it helps", ("kinship", "ORG")),
     ],
 )
 def test_place_spans_are_the_name_as_written(detector, text, expected):
@@ -481,6 +494,9 @@ def test_place_spans_are_the_name_as_written(detector, text, expected):
         "I don't mind in Leeds, honestly.",
         "i heard it on local radio and on the radio in the van",
         "she'd mind in the mornings if we asked",
+        "the kids go to the Youth Club and the Book Club on Fridays.",
+        "we went to the polish church for the christening",
+        "there's a group for parents which is called whatever you like really",
     ],
 )
 def test_branch_and_station_rules_need_their_cue(detector, text):

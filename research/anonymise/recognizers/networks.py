@@ -40,6 +40,12 @@ APPOSITION = (
 )
 NETWORK = r"\b(?i:the|our|a|an)[ \t]+(?:new[ \t]+)?(?:[\w'’-]+[ \t]+){0,2}?(?:staff[ \t]+)?(?:network|forum|scheme|group)"
 CALLED = NETWORK + r"(?:'s|’s|[ \t]+is|[ \t]+was|[ \t]+were)?[ \t]+(?:called|named)[ \t]+"
+# named a few words on: "a network for black and minority ethnic staff, it's called X"
+LATER_CALLED = (
+    NETWORK
+    + r"(?:[ \t]+[\w'’-]+){0,8}?,?[ \t]+(?i:it's|it’s|its|it[ \t]+is|which[ \t]+is)[ \t]+"
+    + r"(?:called|named)[ \t]+"
+)
 FOR = r",?[ \t]+for[ \t]+(?:the[ \t]+)?(?i:" + FOR_WHOM + r")\b"
 # "Spectrum for LGBT staff": who it is for, then staff, says network even at a sentence start
 FOR_STAFF = re.compile(
@@ -63,6 +69,7 @@ NOT_NAMES = {
     "black", "asian", "muslim", "christian", "jewish", "sikh", "hindu", "disabled", "young",
     "mine", "yours", "theirs", "hers", "him", "them", "us", "me", "all", "i'll", "i'm", "i've",
     "i'd", "i’ll", "i’m", "i’ve", "i’d", "we're", "we’re", "they're", "they’re", "you're",
+    "whatever", "something", "anything", "nothing", "like", "summat", "er", "erm", "um",
 }  # fmt: skip
 
 
@@ -85,6 +92,7 @@ class StaffNetworkRecognizer(LocalRecognizer):
         self.cased = [
             (re.compile(r"(?<![\w'’])" + name_c + APPOSITION), self.SCORE),
             (re.compile(CALLED + name_c), self.SCORE),  # "a network called Kaleidoscope"
+            (re.compile(LATER_CALLED + name_c), self.SCORE),  # "..., it's called Thrive"
             (
                 re.compile(NETWORK + r",[ \t]+" + name_c + r","),
                 self.SCORE,
@@ -102,6 +110,7 @@ class StaffNetworkRecognizer(LocalRecognizer):
                 self.SCORE,
             ),  # "the new network kaleidoscope for race"
             (re.compile(CALLED + name_l + FOR), self.SCORE),
+            (re.compile(LATER_CALLED + name_l), self.SCORE),  # "it's called lighthouse"
         ]
 
     def load(self) -> None:

@@ -91,6 +91,10 @@ HEADS = {
     "wanderers",
     "athletic",
     "albion",
+    # a community's own body: "the Polish Catholic Mission", "Black Cultural Archives"
+    "mission",
+    "archives",
+    "club",
 }
 # words that do not identify anyone on their own (with HEADS)
 GENERIC = {
@@ -145,8 +149,40 @@ GENERIC = {
     "pentecostal",
     "baptist",
     "methodist",
+    # clubs that name no one: "the Youth Club", "Book Club"
+    "youth",
+    "book",
+    "golf",
+    "breakfast",
+    "homework",
+    "lunch",
+    "sports",
+    "football",
+    "running",
+    "walking",
+    "film",
+    "jobs",
 }
 CONNECTORS = {"and", "of", "for", "&", "on", "upon", "the"}
+# a community's centre or association typed low: "the bangladeshi centre", "the polish club"
+COMMUNITIES = (
+    "polish|somali|bangladeshi|pakistani|indian|chinese|vietnamese|nigerian|ghanaian|jamaican|"
+    "caribbean|african|african[ \t]+caribbean|kurdish|turkish|iranian|iraqi|afghan|syrian|"
+    "sudanese|eritrean|ethiopian|congolese|zimbabwean|kenyan|ugandan|tamil|sikh|hindu|muslim|"
+    "irish|romanian|lithuanian|latvian|bulgarian|slovak|czech|portuguese|filipino|nepali|"
+    "gurkha|roma|ukrainian|arab|yemeni|moroccan|latin[ \t]+american|brazilian|korean|"
+    "sri[ \t]+lankan|punjabi|bengali|gujarati|hong[ \t]+kong|cypriot|greek"
+)
+COMMUNITY_BODY = re.compile(
+    r"\bthe[ \t]+(?P<name>(?:" + COMMUNITIES + r")(?:[ \t]+(?:community|cultural|welfare|"
+    r"women's|womens|youth|advice|resource|catholic|elders))?[ \t]+(?:centre|center|association|"
+    r"society|club|mission|project))\b"  # not "the polish church": which one is not said
+)
+# a Catholic church named for Mary: "Our Lady of the Rosary", "our lady of czestochowa"
+OUR_LADY = re.compile(
+    r"\b(?i:our[ \t]+lady)(?:[ \t]+(?i:of|queen[ \t]+of|star[ \t]+of|and)(?:[ \t]+(?i:the))?"
+    r"[ \t]+[A-Za-z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?|['’]s)"
+)
 TIMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend"}
 TIMES |= {"january", "february", "march", "april", "may", "june", "july", "august"}
 TIMES |= {"september", "october", "november", "december", "christmas", "easter"}
@@ -355,6 +391,12 @@ class OrgNameRecognizer(LocalRecognizer):
                 result("ORG", doc[i].idx, doc[end - 1].idx + len(doc[end - 1]), self.SCORE, self)
             )
         out += self._named_by_noun(doc) + self._employer_as_role(doc) + self._after_a_place(doc)
+        if lower_case_turn(doc) and "the " in text:
+            for m in COMMUNITY_BODY.finditer(text):
+                out.append(result("ORG", m.start("name"), m.end("name"), self.SCORE_NOUN, self))
+        if "ady" in text:
+            for m in OUR_LADY.finditer(text):
+                out.append(result("ORG", m.start(), m.end(), self.SCORE, self))
         lower = lower_case_turn(doc)
         for k, tok in enumerate(doc):
             if COUNCIL_ACRONYM.match(tok.text):
