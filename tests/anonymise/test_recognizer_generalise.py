@@ -176,6 +176,7 @@ def ids(text):
         ("raised a ticket, inc 0071942. that was april", "inc 0071942"),
         ("like C-100482, and the panel never sees", "C-100482"),
         ("the first one was RITM0042918, and we did", "RITM0042918"),
+        ("Sorry, yes, it's TW52881. I'll email it over.", "TW52881"),  # five digits, a code
         ("under candidate numbers like 2021-0917-33.", "2021-0917-33"),
         ("My learner number is 4827 1639 50 and", "4827 1639 50"),
         ("i've got a ticket open right now cmn 88213", "cmn 88213"),

@@ -28,6 +28,7 @@ CODED = re.compile(
     r"|\b[A-Z]{1,3}-\d{5,10}\b"  # C-100482
     r"|\b[A-Z]{2,5} \d{2,6}(?:[ /-]\d{2,6}){0,3}\b"  # SR 2021/44917, IR 20 1187 (see _not_coded)
     r"|\b[A-Z]{1,5}\d{6,10}[A-Z]?(?:/\d{1,4})*\b"  # E1234567, RITM0042918, R118204/21/63
+    r"|\b[A-Z]{2,5}\d{5}[A-Z]?\b"  # NF40219, HR20931: two letters or more before five digits
     r"|\b[a-z]\d{7,9}\b"  # s1934207 (student and staff log-ins)
     r"|\b[a-z]{2,3}\d{6,10}\b"  # inc0051177: a coded reference typed or transcribed lower case
     r"|(?<![\w£$€.,/-])(?:\d{5,10}-[A-Z]{1,4}|\d{6,10}[A-Z])\b"  # 4410872-PT, 2345678A
