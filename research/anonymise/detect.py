@@ -406,8 +406,11 @@ class Detector:
         to repay forking them (see PARALLEL_WORDS) and one
         otherwise. Auto never forks from a worker thread (the TUI's): forking a process that
         runs other threads is unsafe."""
+        import sys
         import threading
 
+        if not sys.platform.startswith("linux"):
+            return 1  # workers are forked: no fork on Windows, and it is unsafe on macOS
         if self.settings.n_process > 0:
             return self.settings.n_process
         if (os.cpu_count() or 1) < 2 or threading.current_thread() is not threading.main_thread():

@@ -252,6 +252,18 @@ def test_processes_auto_parallel_only_for_long_batches_in_the_main_thread(detect
     assert seen == [1]  # never fork from a worker thread (the TUI runs jobs in one)
 
 
+def test_workers_are_forked_only_on_linux(monkeypatch):
+    import sys
+
+    from research.anonymise.detect import DetectionSettings, Detector
+
+    two = Detector(DetectionSettings(n_process=2))
+    monkeypatch.setattr(sys, "platform", "darwin")
+    assert two.processes_for(["word " * 5000]) == 1
+    monkeypatch.setattr(sys, "platform", "linux")
+    assert two.processes_for(["word " * 5000]) == 2
+
+
 def test_two_processes_give_the_same_detections(detector):
     from research.anonymise.detect import DetectionSettings, Detector
 
@@ -480,6 +492,8 @@ def test_departments_are_not_organisations_but_a_named_one_is(detector):
             "a funded place from Skills and Learning Wakefield",
             ("Skills and Learning Wakefield", "ORG"),
         ),
+        # a kind of organisation, then its name between commas
+        ("we used a refugee charity in Hackney, Kinara Roots, for that", ("Kinara Roots", "ORG")),
         # a network named a few words after it is mentioned
         ("there's a network for carers now it's called kinship and it helps", ("kinship", "ORG")),
     ],
@@ -497,6 +511,7 @@ def test_place_spans_are_the_name_as_written(detector, text, expected):
         "the kids go to the Youth Club and the Book Club on Fridays.",
         "we went to the polish church for the christening",
         "there's a group for parents which is called whatever you like really",
+        "the organisation, I think, did its best",
     ],
 )
 def test_branch_and_station_rules_need_their_cue(detector, text):

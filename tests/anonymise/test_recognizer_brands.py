@@ -102,6 +102,9 @@ def test_council_contractors_and_transport_operators_are_employers(run, employer
     assert surfaces(run, employers, "i work for nexus on the metro") == {"nexus"}
     assert surfaces(run, employers, "the bins went to Viridor, then back in-house") == {"Viridor"}
     assert surfaces(run, employers, "a nexus of old habits") == set()  # no employer's place
+    # at a sentence's start, an ordinary-word name needs what a contractor does after it
+    assert surfaces(run, employers, "Norse fixed it in a day.") == {"Norse"}
+    assert surfaces(run, employers, "Norse myths were on the reading list.") == set()
 
 
 @pytest.mark.parametrize(

@@ -100,6 +100,22 @@ CUE_AFTER = {
     "agency",
     "graduate",
     "apprenticeship",
+    # what a contractor did: "Norse fixed it in a day", "Kier had the contract"
+    "fixed",
+    "did",
+    "does",
+    "took",
+    "run",
+    "runs",
+    "ran",
+    "manage",
+    "manages",
+    "managed",
+    "won",
+    "built",
+    "cleans",
+    "cleaned",
+    "had",
 }
 # ", the agency": an apposition saying what kind of organisation the word names
 KINDS = {

@@ -178,6 +178,13 @@ COMMUNITY_BODY = re.compile(
     r"women's|womens|youth|advice|resource|catholic|elders))?[ \t]+(?:centre|center|association|"
     r"society|club|mission|project))\b"  # not "the polish church": which one is not said
 )
+# a kind of organisation, then its name between commas: "a community organisation in
+# Vauxhall, An Viet, because", "a local charity, Threshold, helped"
+KIND_THEN_NAME = re.compile(
+    r"\b(?:organisation|organization|charity|agency|provider|company|firm|contractor|"
+    r"association|project|social[ \t]+enterprise)(?:[ \t]+(?:in|from|at)[ \t]+[A-Z][\w'’-]+)?"
+    r",[ \t]*(?P<name>(?!I\b|I'|I’)[A-Z][\w'’&-]*(?:[ \t]+[A-Z][\w'’&-]*){0,3}),"
+)
 # a Catholic church named for Mary: "Our Lady of the Rosary", "our lady of czestochowa"
 OUR_LADY = re.compile(
     r"\b(?i:our[ \t]+lady)(?:[ \t]+(?i:of|queen[ \t]+of|star[ \t]+of|and)(?:[ \t]+(?i:the))?"
@@ -393,6 +400,9 @@ class OrgNameRecognizer(LocalRecognizer):
         out += self._named_by_noun(doc) + self._employer_as_role(doc) + self._after_a_place(doc)
         if lower_case_turn(doc) and "the " in text:
             for m in COMMUNITY_BODY.finditer(text):
+                out.append(result("ORG", m.start("name"), m.end("name"), self.SCORE_NOUN, self))
+        if "," in text:
+            for m in KIND_THEN_NAME.finditer(text):
                 out.append(result("ORG", m.start("name"), m.end("name"), self.SCORE_NOUN, self))
         if "ady" in text:
             for m in OUR_LADY.finditer(text):
