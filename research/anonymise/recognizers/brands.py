@@ -529,10 +529,10 @@ class UkEmployerRecognizer(LocalRecognizer):
     SCORE_SHAPE = 0.75  # "NHS Fife", "St Dominic's", "Coleg y Cymoedd", "the Royal Gwent"
 
     def __init__(self) -> None:
+        self.matcher: TermMatcher | None = None  # set before: Presidio's __init__ calls load()
         super().__init__(
             supported_entities=["ORG"], supported_language="en", name="UkEmployerRecognizer"
         )
-        self.matcher: TermMatcher | None = None
 
     def load(self) -> None:
         tok = _tokenizer()
@@ -750,10 +750,10 @@ class OrgAcronymRecognizer(LocalRecognizer):
     SCORE_BARE = 0.4  # "it's KCOM": an unknown acronym with no cue, for review
 
     def __init__(self) -> None:
+        self.skip: frozenset[str] | None = None  # set before: Presidio's __init__ calls load()
         super().__init__(
             supported_entities=["ORG"], supported_language="en", name="OrgAcronymRecognizer"
         )
-        self.skip: frozenset[str] | None = None
 
     def load(self) -> None:
         from research.anonymise.recognizers.orgs import COUNCIL_ACRONYM

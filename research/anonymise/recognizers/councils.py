@@ -75,10 +75,10 @@ class UkCouncilRecognizer(LocalRecognizer):
     SCORE_GENERIC = 0.5
 
     def __init__(self) -> None:
+        self.matcher: TermMatcher | None = None  # set before: Presidio's __init__ calls load()
         super().__init__(
             supported_entities=["ORG", "PLACE"], supported_language="en", name="UkCouncilRecognizer"
         )
-        self.matcher: TermMatcher | None = None
 
     def load(self) -> None:
         words = english_words()

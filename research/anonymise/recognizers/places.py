@@ -207,10 +207,10 @@ class UkPlaceRecognizer(LocalRecognizer):
     SCORE_AMBIGUOUS = 0.55
 
     def __init__(self) -> None:
+        self.matcher: TermMatcher | None = None  # set before: Presidio's __init__ calls load()
         super().__init__(
             supported_entities=["PLACE"], supported_language="en", name="UkPlaceRecognizer"
         )
-        self.matcher: TermMatcher | None = None
 
     def load(self) -> None:
         words = english_words()
