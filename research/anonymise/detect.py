@@ -118,7 +118,7 @@ _FORKED: Detector | None = None
 
 def _analyze_chunk(texts: list[str]) -> list[list[Detection]]:
     """In a worker process: the forked detector's findings for one chunk of texts."""
-    assert _FORKED is not None, "worker started outside Detector._analyze_parallel"
+    assert _FORKED is not None, "worker started outside Detector._analyze_forked"
     return _FORKED._analyze_serial(texts)
 
 
@@ -402,18 +402,21 @@ class Detector:
             self._warmed = True
 
     def processes_for(self, texts: list[str]) -> int:
-        """Worker processes for a batch: the setting, or on auto two for a batch long enough
-        to repay forking them (see PARALLEL_WORDS) and one
-        otherwise. Auto never forks from a worker thread (the TUI's): forking a process that
-        runs other threads is unsafe."""
+        """Worker processes for a batch: one off Linux (workers are forked: Windows has no
+        fork and macOS makes it unsafe) and in any thread but the main one (the TUI runs jobs
+        in a worker thread, and forking a process that runs other threads is unsafe);
+        otherwise the setting, or on auto two for a batch long enough to repay forking them
+        (see PARALLEL_WORDS)."""
         import sys
         import threading
 
         if not sys.platform.startswith("linux"):
-            return 1  # workers are forked: no fork on Windows, and it is unsafe on macOS
+            return 1
+        if threading.current_thread() is not threading.main_thread():
+            return 1
         if self.settings.n_process > 0:
             return self.settings.n_process
-        if (os.cpu_count() or 1) < 2 or threading.current_thread() is not threading.main_thread():
+        if (os.cpu_count() or 1) < 2:
             return 1
         words = sum(t.count(" ") + 1 for t in texts if t)
         return 2 if words >= PARALLEL_WORDS else 1

@@ -284,8 +284,9 @@ def test_each_list_loads_once_per_detector(monkeypatch):
     )
 
 
-def test_workers_are_forked_only_on_linux(monkeypatch):
+def test_workers_are_forked_only_on_linux_and_from_the_main_thread(monkeypatch):
     import sys
+    import threading
 
     from research.anonymise.detect import DetectionSettings, Detector
 
@@ -294,6 +295,11 @@ def test_workers_are_forked_only_on_linux(monkeypatch):
     assert two.processes_for(["word " * 5000]) == 1
     monkeypatch.setattr(sys, "platform", "linux")
     assert two.processes_for(["word " * 5000]) == 2
+    seen = []
+    worker = threading.Thread(target=lambda: seen.append(two.processes_for(["word " * 5000])))
+    worker.start()
+    worker.join()
+    assert seen == [1]  # not even when set: the TUI runs jobs in a worker thread
 
 
 def test_two_processes_give_the_same_detections(detector):
