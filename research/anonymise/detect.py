@@ -321,7 +321,8 @@ class Detector:
         self, texts: list[str], progress: Callable[[int], None] | None = None
     ) -> list[list[Detection]]:
         """Detections per text; progress(n_texts_done)."""
-        return next(self.analyze_sources([texts], progress))
+        (found,) = self.analyze_sources([texts], progress)  # runs to the end: workers shut down
+        return found
 
     def analyze_sources(
         self, batches: list[list[str]], progress: Callable[[int], None] | None = None

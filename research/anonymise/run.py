@@ -146,8 +146,9 @@ def _store_detections(project: Project, vault: Vault, source_id: int, results: l
     review_below = project.settings.review_below
     decided = surface_decisions.load(vault)
     stamp = now()
-    only_this_source = {"where": "source_id = ?", "params": (source_id,)}
-    with transaction(db), vault.transaction(), audited(db, ("detections",), **only_this_source):
+    # only this source's detections change: the audit compares those, not the whole table
+    chained = audited(db, ("detections",), where="source_id = ?", params=(source_id,))
+    with transaction(db), vault.transaction(), chained:
         for (old,) in db.execute(
             "SELECT id FROM detections WHERE source_id = ? AND origin = 'detected'", (source_id,)
         ).fetchall():

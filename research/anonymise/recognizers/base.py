@@ -86,8 +86,10 @@ ROLES_BEFORE = {
     "uncle", "wife", "husband", "partner", "neighbour", "lead", "leader", "director", "buddy",
 }  # fmt: skip
 WORD_NAMES = name_words()
-DETERMINERS = {"the", "a", "an", "this", "that", "my", "our", "his", "her", "their", "your"}
-DETERMINERS |= {"no", "any", "some", "much", "more", "little", "of"}  # "rang hr, no joy rang"
+# an ordinary word after these is a thing, not a name: "got no joy from HR", "a bit of help"
+QUANTIFIERS = {"no", "any", "some", "much", "more", "little", "a", "the", "of"}
+# ... and after these as well, before a verb: "the bill asked", "rang hr, no joy rang"
+DETERMINERS = QUANTIFIERS | {"an", "this", "that", "my", "our", "his", "her", "their", "your"}
 # posts in a union, network or team, said before the holder's name: "the branch secretary pauline"
 POSTS = {"secretary", "chair", "treasurer", "organiser", "convenor", "coordinator", "adviser"}
 POSTS |= {"advisor", "caseworker", "sponsor"}
@@ -237,7 +239,7 @@ def strong_name_context(doc: Any, i: int, j: int) -> bool:
         return False
     if prev == "," and nxt == "," and after in {"he", "she"}:
         return True  # "the other guy on the panel, bill, he sort of looked away"
-    if prev in {"no", "any", "some", "much", "more", "little", "a", "the", "of"}:
+    if prev in QUANTIFIERS:
         return False  # "got no joy from HR", "a bit of help from the union"
     return (
         nxt == "from" and after in {"the", "my", "our", "hr", "it", "payroll", "finance"} | UNIONS

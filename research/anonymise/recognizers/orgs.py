@@ -398,7 +398,8 @@ class OrgNameRecognizer(LocalRecognizer):
                 result("ORG", doc[i].idx, doc[end - 1].idx + len(doc[end - 1]), self.SCORE, self)
             )
         out += self._named_by_noun(doc) + self._employer_as_role(doc) + self._after_a_place(doc)
-        if lower_case_turn(doc) and "the " in text:
+        lower = lower_case_turn(doc)
+        if lower and "the " in text:
             for m in COMMUNITY_BODY.finditer(text):
                 out.append(result("ORG", m.start("name"), m.end("name"), self.SCORE_NOUN, self))
         if "," in text:
@@ -407,7 +408,6 @@ class OrgNameRecognizer(LocalRecognizer):
         if "ady" in text:
             for m in OUR_LADY.finditer(text):
                 out.append(result("ORG", m.start(), m.end(), self.SCORE, self))
-        lower = lower_case_turn(doc)
         for k, tok in enumerate(doc):
             if COUNCIL_ACRONYM.match(tok.text):
                 out.append(

@@ -48,7 +48,7 @@ RADIO_LOWER = re.compile(
     r"(?<![\w'’-])(?P<name>(?!(?:the|a|an|local|bbc|community|asian|talk|commercial|national|"
     r"pirate|hospital|digital|internet|student|any|our|their|my|your|his|her|its|this|that|"
     r"some|no|and|or|of|on|in|to|from|with|listen|listening|listened|car|kitchen|van|daytime|"
-    r"breakfast|morning|evening|late|the)\b)[a-z][a-z'’]+[ \t]+(?:fm|radio))\b"
+    r"breakfast|morning|evening|late)\b)[a-z][a-z'’]+[ \t]+(?:fm|radio))\b"
 )
 # what comes after "a pint in the" and is no pub
 NOT_PUBS = {
