@@ -185,3 +185,20 @@ def is_council(text: str) -> bool:
 
 def plain_key(text: str) -> str:
     return _SPACE.sub(" ", strip_possessive(text).casefold()).strip()
+
+
+CONTRACTION = re.compile(r"[a-z]+['’](?:m|s|re|ve|d|ll|t)")
+# pronouns and auxiliaries that take a clitic
+CLITIC_HOSTS = {
+    "i", "you", "he", "she", "it", "we", "they", "that", "there", "here", "what", "who",
+    "where", "when", "how", "this", "let", "don", "doesn", "didn", "won", "wouldn", "can",
+    "couldn", "shouldn", "isn", "aren", "wasn", "weren", "haven", "hasn", "hadn", "ain",
+    "y'all", "everyone", "everybody", "nobody", "somebody", "someone",
+}  # fmt: skip
+
+
+def is_contraction(word: str) -> bool:
+    """A pronoun or auxiliary with its clitic ("i'm", "we're", "that's", "don't"): never part of
+    a name. "o'neill" and "d'souza" are none (the part after the mark is no clitic)."""
+    word = word.lower()
+    return bool(CONTRACTION.fullmatch(word)) and re.split(r"['’]", word)[0] in CLITIC_HOSTS

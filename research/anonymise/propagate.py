@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from research.anonymise.names import name_key
+from research.anonymise.names import is_contraction, name_key
 
 MIN_TOKEN = 2
 _WORD = re.compile(r"\w+(?:['’-]\w+)*")
@@ -152,8 +152,8 @@ class NameMatcher:
                 for tok in tokens:
                     # "Adam and Eve" spreads Adam and Eve, never "And"; "Cheers Ruth" not "Cheers"
                     if len(tok) >= MIN_TOKEN and tok not in _PARTICLES and tok not in STOP_WORDS:
-                        if _word_not_name(tok):
-                            continue  # spaCy's "sandra works": "works" is no name to spread
+                        if _word_not_name(tok) or is_contraction(tok):
+                            continue  # spaCy's "sandra works", "paul i'm": no name to spread
                         variants.setdefault(tok, tok)
         self.case_free: list[str] = []
         self.capitalised: list[str] = []

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from research.anonymise.detect import GUESSERS, Detection
+from research.anonymise.names import is_contraction
 
 
 def retype_spacy(found: list[Detection]) -> list[Detection]:
@@ -308,10 +309,13 @@ def _without_trailing_words(text: str, start: int, end: int) -> int:
     from research.anonymise.recognizers.lexicon import first_names, is_word_form, surnames
 
     while True:
-        m = re.search(r"\s+([a-z]+)$", text[start:end])
+        m = re.search(r"\s+([a-z]+(?:['’][a-z]+)?)$", text[start:end])
         if not m or m.start() == 0:
             return end
         word = m.group(1)
+        if is_contraction(word):
+            end = start + m.start()  # spaCy's "paul i'm" in a lower-case turn
+            continue
         if word in first_names() or word in surnames() or not is_word_form(word):
             return end
         if text[start : start + m.start()].strip().lower().rstrip(".") in STRICT_TITLES:
@@ -364,7 +368,10 @@ def _without_leading_words(text: str, start: int, end: int) -> int:
     from research.anonymise.recognizers.lexicon import first_names, is_word_form
 
     while True:
-        m = re.match(r"([a-z]+)\s+(?=\S)", text[start:end])
+        m = re.match(r"([a-z]+(?:['’][a-z]+)?)\s+(?=\S)", text[start:end])
+        if m and is_contraction(m.group(1)):
+            start += m.end()  # "i'm paul"
+            continue
         if not m or m.group(1) in first_names() or not is_word_form(m.group(1)):
             return start
         if m.group(1) in TITLES or m.group(1) in HONORIFICS:  # "reverend brian" stays whole

@@ -460,6 +460,16 @@ def test_a_verb_after_a_name_is_cut_off_and_never_spread(detector):
     assert [h.text for h in NameMatcher(["sandra works"]).find("it works, sandra")] == ["sandra"]
 
 
+def test_a_pronoun_with_its_clitic_is_cut_off_a_name_and_never_spread(detector):
+    """spaCy's "paul i'm" in a lower-case turn had spread "i'm" to every "I'm" of a study."""
+    text = "thanks for the biscuits whoever brought them. i'm paul i'm one of the researchers"
+    assert [d.text for d in detector.analyze(text) if d.entity_type == "PERSON"] == ["paul"]
+    from research.anonymise.propagate import NameMatcher
+
+    found = NameMatcher(["paul i'm", "we're Ama"]).find("I'm here, we're late. Paul and Ama")
+    assert [h.text for h in found] == ["Paul", "Ama"]
+
+
 def test_the_name_list_holds_the_long_tail_but_no_plain_words():
     from research.anonymise.recognizers.lexicon import first_names, surnames
 

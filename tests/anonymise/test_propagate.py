@@ -47,6 +47,15 @@ def test_name_matcher_never_spreads_function_words_or_greetings_of_a_name():
     assert found == ["Eve", "Ruth", "Adam"]
 
 
+def test_a_clitic_is_no_name_part_but_an_apostrophe_in_a_name_is():
+    from research.anonymise.names import is_contraction
+
+    assert all(map(is_contraction, ["i'm", "I’ll", "we're", "that's", "don't", "they've"]))
+    assert not any(map(is_contraction, ["o'neill", "d'souza", "paul's", "n'golo", "i"]))
+    found = NameMatcher(["Siobhan O'Neill"]).find("I'm sure O'Neill's team knew")
+    assert [h.text for h in found] == ["O'Neill"]  # the possessive stays outside the hit
+
+
 def test_low_confidence_surfaces_spread_only_without_ordinary_words():
     from research.anonymise.apply import _no_ordinary_word
 
