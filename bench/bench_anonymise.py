@@ -56,6 +56,8 @@ SETS = {
     "dev16": REPO / "bench" / "data" / "dev16",
     "dev17": REPO / "bench" / "data" / "dev17",
     "dev18": REPO / "bench" / "data" / "dev18",
+    "dev19": REPO / "bench" / "data" / "dev19",
+    "dev20": REPO / "bench" / "data" / "dev20",
     "heldout2": REPO / "bench" / "data" / "heldout2",
     "heldout3": REPO / "bench" / "data" / "heldout3",
     "heldout4": REPO / "bench" / "data" / "heldout4",
