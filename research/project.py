@@ -24,6 +24,8 @@ CODEBOOK_NAME = "codebook.yaml"
 DB_NAME = "project.db"
 VAULT_NAME = "vault.db"
 
+# public references that are never redacted (matched whole, any case): written into each new
+# project's research.toml, where the ethics lead sees and edits them; the detector's default too
 DEFAULT_ALLOW_LIST = [
     "Black Lives Matter",
     "BLM",
@@ -38,6 +40,54 @@ DEFAULT_ALLOW_LIST = [
     "NHS",
     "Covid",
     "COVID-19",
+    "MS Teams",
+    "Covid-19",
+    "Black History Month",
+    "Pride",
+    "Stonewall",
+    "Mind",
+    "Access to Work",
+    "Disability Confident",
+    "Race at Work Charter",
+    "ACAS",
+    "Acas",
+    "UNISON",
+    "Unison",
+    "GMB",
+    "LinkedIn",
+    "Indeed",
+    "Google",
+    "WhatsApp",
+    "Facebook",
+    "Twitter",
+    "YouTube",
+    "Excel",
+    "Outlook",
+    "Word",
+    "HR",
+    "Brexit",
+    "Ramadan",
+    "Eid",
+    "Diwali",
+    "Christmas",
+    "Easter",
+    "Vaisakhi",
+    "Hanukkah",
+    "Yom Kippur",
+    "Black History",
+    "BAME",
+    "Government",
+    "Parliament",
+    "Boris Johnson",
+    "Prime Minister",
+    "Home Office",
+    "DWP",
+    "Jobcentre",
+    "Job Centre",
+    "Jobcentre Plus",
+    "Ofsted",
+    "Local Government Association",
+    "LGA",
 ]
 
 CONFIG_TEMPLATE = """\
@@ -191,6 +241,11 @@ class Project:
         record(self.db, "events", cur.lastrowid)
 
 
+def toml_list(items: list[str]) -> str:
+    """A TOML array of strings, one per line (JSON strings are valid TOML basic strings)."""
+    return "[\n" + "".join(f"    {json.dumps(x, ensure_ascii=False)},\n" for x in items) + "]"
+
+
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -226,7 +281,7 @@ def init_project(
         CONFIG_TEMPLATE.format(
             name=json.dumps(title),
             created=now(),
-            allow=json.dumps([*DEFAULT_ALLOW_LIST, *allow]),
+            allow=toml_list([*DEFAULT_ALLOW_LIST, *allow]),
         ),
         encoding="utf-8",
     )

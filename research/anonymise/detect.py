@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from research.project import DEFAULT_ALLOW_LIST
+
 TYPES = ("PERSON", "ORG", "PLACE", "EMAIL", "PHONE", "ID", "POSTCODE", "URL")
 # overlap ties: the more specific type wins
 SPECIFICITY = {
@@ -23,69 +25,7 @@ SPECIFICITY = {
 # never retype another recognizer's span, and the residual scan does not ask them again, where
 # a placeholder beside a word ("[Person 3] Thank you") is what misleads them
 GUESSERS = frozenset({"RareWordRecognizer", "CapitalisedWordRecognizer"})
-DEFAULT_ALLOW = [
-    "Black Lives Matter",
-    "BLM",
-    "George Floyd",
-    "Equality Act 2010",
-    "Equality Act",
-    "Microsoft Teams",
-    "Teams",
-    "MS Teams",
-    "Zoom",
-    "NHS",
-    "Stephen Lawrence",
-    "Windrush",
-    "Covid",
-    "COVID-19",
-    "Covid-19",
-    "Black History Month",
-    "Pride",
-    "Stonewall",
-    "Mind",
-    "Access to Work",
-    "Disability Confident",
-    "Race at Work Charter",
-    "ACAS",
-    "Acas",
-    "UNISON",
-    "Unison",
-    "GMB",
-    "LinkedIn",
-    "Indeed",
-    "Google",
-    "WhatsApp",
-    "Facebook",
-    "Twitter",
-    "YouTube",
-    "Excel",
-    "Outlook",
-    "Word",
-    "HR",
-    "Brexit",
-    "Ramadan",
-    "Eid",
-    "Diwali",
-    "Christmas",
-    "Easter",
-    "Vaisakhi",
-    "Hanukkah",
-    "Yom Kippur",
-    "Black History",
-    "BAME",
-    "Government",
-    "Parliament",
-    "Boris Johnson",
-    "Prime Minister",
-    "Home Office",
-    "DWP",
-    "Jobcentre",
-    "Job Centre",
-    "Jobcentre Plus",
-    "Ofsted",
-    "Local Government Association",
-    "LGA",
-]
+DEFAULT_ALLOW = DEFAULT_ALLOW_LIST  # one list: what a new project's research.toml holds
 
 
 @dataclass(frozen=True)

@@ -228,7 +228,8 @@ def _without_allow_list(blob: bytes) -> bytes:
     from research.project import DEFAULT_ALLOW_LIST
 
     for phrase in sorted(DEFAULT_ALLOW_LIST, key=len, reverse=True):
-        blob = re.sub(re.escape(phrase.encode()), b" ", blob, flags=re.IGNORECASE)
+        pat = rb"(?<!\w)" + re.escape(phrase.encode()) + rb"(?!\w)"  # not "Word" of "Wordsworth"
+        blob = re.sub(pat, b" ", blob, flags=re.IGNORECASE)
     return blob
 
 
