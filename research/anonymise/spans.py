@@ -362,6 +362,11 @@ def _lower_full_name(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# words said to someone before their name, never part of it
+GREETINGS = {"cheers", "thanks", "hi", "hello", "hiya", "morning", "evening", "bye", "ta"}
+GREETINGS |= {"sorry", "welcome", "congratulations", "congrats", "yes", "no", "okay"}
+
+
 def _without_leading_words(text: str, start: int, end: int) -> int:
     """Start of a person span past lower-case English words before the name ("rang sharon")."""
     from research.anonymise.names import HONORIFICS, TITLES
@@ -371,6 +376,10 @@ def _without_leading_words(text: str, start: int, end: int) -> int:
         m = re.match(r"([a-z]+(?:['’][a-z]+)?)\s+(?=\S)", text[start:end])
         if m and is_contraction(m.group(1)):
             start += m.end()  # "i'm paul"
+            continue
+        g = re.match(r"([A-Za-z]+),?\s+(?=\S)", text[start:end])
+        if g and g.group(1).lower() in GREETINGS:
+            start += g.end()  # spaCy's "Cheers Kirsty", "Thanks Dev"
             continue
         if not m or m.group(1) in first_names() or not is_word_form(m.group(1)):
             return start

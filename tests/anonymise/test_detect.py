@@ -106,6 +106,8 @@ def test_detects(detector, text, expected):
         "Glass ceiling. That's what it is.",
         "I was shielding from March.",
         "People were from Ghana and the UK.",
+        "this is the focus group for the north east, then the South West one",
+        "Lovely, thanks all. Aye, well. Cheers, everyone.",  # replies, not Lovely or Aye
         # festivals, nationalities, irregular verbs and British workplace words
         "Flexible leave for Vaisakhi and Eid, and Easter. After Brexit it changed.",
         "Polish, Lithuanian and two Kurdish ladies in the cleaning team.",
@@ -695,3 +697,10 @@ def test_a_word_before_a_lower_case_surname_joins_it_only_if_it_is_a_name(detect
 
 def test_an_introduction_in_lower_case_needs_a_clause_after_the_name(detector):
     assert found(detector, "the only reason im senior youth worker is the pastor") == []
+
+
+def test_a_greeting_is_cut_off_a_name_and_a_reply_is_no_name(detector):
+    people = lambda text: [d.text for d in detector.analyze(text) if d.entity_type == "PERSON"]  # noqa: E731
+    assert people("Cheers Kirsty. Good luck with the report.") == ["Kirsty"]
+    assert people("Lovely, thank you Mariana.") == ["Mariana"]
+    assert people("Aye Aye Khaing chairs it now.") == ["Aye Aye Khaing"]  # a name, not a reply

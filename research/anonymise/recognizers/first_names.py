@@ -61,6 +61,13 @@ FILLERS = {
     "hi",
     "bye",
 }
+# said on their own at a sentence's start ("Lovely, thanks all.", "Aye, well."): replies, even
+# where a name list holds the word (Lovely and Aye are given names too)
+INTERJECTIONS = {
+    "aye", "lovely", "cheers", "brilliant", "great", "right", "sure", "fab", "perfect",
+    "wonderful", "super", "ta", "thanks", "wow", "bless", "fine", "cool", "sorry", "welcome",
+    "absolutely", "exactly", "indeed", "honestly", "gosh", "blimey", "jeez", "alright",
+}  # fmt: skip
 MAX_SURNAME_TOKENS = 2
 # "de Souza", "van der Berg", "bin Rashid": lower-case particles inside a surname
 PARTICLES = {"de", "da", "do", "dos", "das", "del", "della", "der", "den", "van", "von", "di", "du"}
@@ -521,6 +528,7 @@ class FirstNameRecognizer(LocalRecognizer):
                 continue
             if (
                 low in FILLERS
+                or (low in INTERJECTIONS and sentence_start(doc, i) and self._said_alone(doc, i))
                 or not _wordlike(word)
                 or (tok.is_stop and low not in self.name_words)
             ):
@@ -582,6 +590,11 @@ class FirstNameRecognizer(LocalRecognizer):
             out.append(result("PERSON", start, end, score, self))
             i = j
         return out + self._nicknames(doc) + self._hyphenated(text)
+
+    @staticmethod
+    def _said_alone(doc: Any, i: int) -> bool:
+        """The word is a whole phrase: a comma, full stop, "!" or "?" or the turn's end after it."""
+        return i + 1 >= len(doc) or doc[i + 1].text in {",", ".", "!", "?", "…", "-", "–"}
 
     def _hyphenated(self, text: str) -> list:
         """Korean and Chinese given names written with a hyphen: "Ji-woo, who's autistic",

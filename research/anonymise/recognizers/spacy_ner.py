@@ -102,6 +102,14 @@ REGIONS = {
     "up north",
     "commonwealth",
 }
+# England's regions, as large as the West Midlands: "the focus group for the north east"
+REGIONS |= {
+    f"{the}{r}"
+    for the in ("", "the ")
+    for r in ("north east", "north west", "south east", "south west", "east midlands",
+              "east of england", "yorkshire and the humber", "north-east", "north-west",
+              "south-east", "south-west", "home counties")
+}  # fmt: skip
 
 
 STREET_WORDS = {"street", "road", "lane", "avenue", "way", "drive", "close", "crescent", "hill"}
