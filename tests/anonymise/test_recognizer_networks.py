@@ -71,6 +71,12 @@ def test_no_name_where_nothing_is_named(run, networks, text):
         ("I read the same thing in the Evening Times last week.", "Evening Times"),
         ("it still ended up in the recorder", "recorder"),
         ("we read it in the chronicle", "chronicle"),
+        # typed low: a drink a few words before, or a pub's name by its shape alone
+        ("the manager goes for a pint with me at the ferret on a friday", "ferret"),
+        ("the ones who go to the dun cow on a friday after work", "dun cow"),
+        ("a mate of my brother's from the black horse on friargate", "black horse"),
+        ("we had the leaving do at the kings arms", "kings arms"),
+        ("the quiz is at the dog and duck", "dog and duck"),
     ],
 )
 def test_a_pub_or_a_local_paper(run, venues, text, surface):
@@ -86,6 +92,9 @@ def test_a_pub_or_a_local_paper(run, venues, text, surface):
         "Go to the Post Office, then the Star Inn.",  # the start of a longer name
         "the times we had, the post came late and the mail room shut",  # typed low
         "we put the echo on the tape recorder in the office",  # words of nothing in lower case
+        "i don't drink so at the christmas do i just sit there",
+        "we went for drinks after work at the weekend",
+        "the red cross came, the black community came, the same inn, the open arms",
     ],
 )
 def test_no_venue_in_ordinary_talk(run, venues, text):

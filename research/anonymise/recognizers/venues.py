@@ -50,6 +50,33 @@ RADIO_LOWER = re.compile(
     r"some|no|and|or|of|on|in|to|from|with|listen|listening|listened|car|kitchen|van|daytime|"
     r"breakfast|morning|evening|late)\b)[a-z][a-z'’]+[ \t]+(?:fm|radio))\b"
 )
+# a pub by its name's shape alone, typed without capitals: "the black horse", "the dun cow",
+# "the kings arms", "the dog and duck" (the words that name pubs in every town, rarely anything
+# else said with "the" at work; not "the red cross", a charity named nationally)
+PUB_ADJECTIVES = {
+    "black", "red", "white", "golden", "green", "blue", "grey", "royal", "dun", "spotted",
+    "jolly", "pied", "silver", "brown", "old", "cross", "three", "seven", "kings", "queens",
+    "king's", "queen's", "flying", "laughing", "dirty", "fat", "little",
+}  # fmt: skip
+PUB_NOUNS = {
+    "lion", "horse", "cow", "bull", "swan", "hart", "stag", "fox", "hound", "hounds", "dog",
+    "duck", "goose", "cock", "eagle", "falcon", "pheasant", "bear", "boar", "lamb", "ram",
+    "unicorn", "dragon", "griffin", "oak", "crown", "anchor", "ship", "bell", "bells",
+    "plough", "wheatsheaf", "mitre", "feathers", "greyhound", "pig", "keys", "harp",
+    "fleece", "woolpack", "magpie", "raven", "owl", "pelican", "peacock", "dolphin",
+    "horseshoes", "stars", "kettle", "barrel", "boot", "lamp", "ox", "hare", "heron",
+}  # fmt: skip
+_PUB_NOUN = "(?:" + "|".join(sorted(PUB_NOUNS)) + ")"
+PUB_SHAPE = re.compile(
+    r"\bthe[ \t]+(?P<name>(?:"
+    + "|".join(sorted(PUB_ADJECTIVES))
+    + r")[ \t]+"
+    + _PUB_NOUN
+    + r"|"
+    + _PUB_NOUN
+    + r"[ \t]+(?:and|&)[ \t]+[a-z]+"
+    + r"|(?!the\b|same\b|other\b|right\b|wrong\b|open\b|fire\b|small\b)[a-z]+['’]?s?[ \t]+(?:arms|inn|tavern))\b"
+)
 # what comes after "a pint in the" and is no pub
 NOT_PUBS = {
     "pub", "pubs", "bar", "club", "office", "canteen", "kitchen", "evening", "evenings",
@@ -57,7 +84,9 @@ NOT_PUBS = {
     "house", "car", "van", "staff", "social", "local", "city", "town", "centre", "end", "day",
     "break", "first", "same", "other", "old", "new", "big", "little", "usual", "nearest",
     "corner", "square", "queue", "rain", "cold", "heat", "fridge", "sink", "mess", "room",
-    "depot", "yard", "cabin", "hut", "union", "bar's", "wetherspoons", "spoons",
+    "depot", "yard", "cabin", "hut", "union", "bar's", "wetherspoons", "spoons", "christmas",
+    "xmas", "party", "do", "works", "hotel", "leisure", "match", "game", "football", "wedding",
+    "funeral", "meeting", "training", "event", "start", "back", "front", "side", "bottom",
 }  # fmt: skip
 # lower case only: the name's last word cannot be an ordinary word that ends a clause
 NOT_LAST = {"with", "after", "before", "on", "at", "and", "but", "or", "so", "then", "when"}
@@ -68,8 +97,9 @@ NOT_LAST |= {"they", "we", "you", "he", "she", "i", "im", "that", "this", "there
 
 
 class VenueRecognizer(LocalRecognizer):
-    """ORG for a pub after "a pint in the", a local paper after "the advert in the", and a
-    local radio station typed without capitals ("on sun fm")."""
+    """ORG for a pub after "a pint in the" or, typed low, by its name's shape ("the dun cow"),
+    a local paper after "the advert in the", and a local radio station typed without capitals
+    ("on sun fm")."""
 
     SCORE = 0.6
 
@@ -81,7 +111,7 @@ class VenueRecognizer(LocalRecognizer):
         self.cased = re.compile(
             r"\b(?i:" + DRINK + r")(?:[ \t]+[a-z]+){0,4}?(?i:" + AT + r")" + CASED
         )
-        self.lower = re.compile(r"\b" + DRINK + AT + LOWER)
+        self.lower = re.compile(r"\b" + DRINK + r"(?:[ \t]+[a-z]+){0,4}?" + AT + LOWER)
         self.paper_cased = re.compile(PAPER_CASED)
         self.paper_lower = re.compile(PAPER_LOWER)
         self.paper = re.compile(
@@ -94,7 +124,13 @@ class VenueRecognizer(LocalRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list:
         out = []
         cased = any(c.isupper() for c in text)
+        if not cased and "the " in text:
+            for m in PUB_SHAPE.finditer(text):
+                out.append(result("ORG", m.start("name"), m.end("name"), self.SCORE, self))
+        shaped = list(out)
         for m in (self.cased if cased else self.lower).finditer(text):
+            if any(r.start <= m.start("name") < r.end for r in shaped):
+                continue
             words = m.group("name").split()
             if not cased:
                 while words and words[-1] in NOT_LAST:
