@@ -83,6 +83,15 @@ def test_only_in_turns_without_capitals(run, lower):
     [
         ("a sister from the aisha mosque told me about it", "aisha mosque"),
         ("father tomasz at st matthew's was like, where were you", "st matthew's"),
+        # names a dictionary holds, a town's central mosque, a congregation by denomination
+        ("the guru nanak gurdwara in caldmore did a clinic", "guru nanak gurdwara"),
+        ("someone from the central mosque maybe", "central mosque"),
+        ("a recruitment day at the gujarat hindu society", "gujarat hindu society"),
+        ("my church the church of pentecost in forest gate", "church of pentecost"),
+        ("through new testament church of god on the high road", "new testament church of god"),
+        # a public body by its compass point
+        ("i'm a pharmacist at altnagelvin, so the western trust", "western trust"),
+        ("he moved over to south east health board last year", "south east health board"),
     ],
 )
 def test_named_faith_buildings_and_saints(run, lower, text, expected):
@@ -91,6 +100,7 @@ def test_named_faith_buildings_and_saints(run, lower, text, expected):
 
 def test_generic_faith_buildings_are_left(run, lower):
     assert run(lower, "the local mosque and the sikh temple helped, and the church") == []
+    assert run(lower, "the hindu temple, the building society and the church of england") == []
 
 
 def test_a_word_in_no_list_after_a_preposition_and_the_is_a_place(run, lower):

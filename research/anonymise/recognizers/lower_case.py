@@ -11,6 +11,7 @@ college / school word -> ORG ("at city college").
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from presidio_analyzer import LocalRecognizer
@@ -82,9 +83,33 @@ ROOM_USES = {
 # a faith building named after someone or something, article or not: "the aisha mosque",
 # "the guru nanak gurdwara"; "the local mosque", "the sikh temple" say nothing
 FAITH_HEADS = {"mosque", "masjid", "gurdwara", "church", "temple", "mandir", "synagogue"}
-FAITH_HEADS |= {"chapel", "cathedral", "vihara", "centre"}
+FAITH_HEADS |= {"chapel", "cathedral", "vihara", "centre", "society"}
+# words that name one congregation though a dictionary holds them: "the guru nanak gurdwara",
+# "the central mosque" (a town's main mosque), "the gujarat hindu society"
+FAITH_NAMING = {
+    "guru", "nanak", "ravidass", "singh", "sabha", "ramgarhia", "kalgidhar", "jamia", "jame",
+    "jamea", "jamiat", "markazi", "madina", "medina", "noor", "bilal", "ghousia", "shahjalal",
+    "hanuman", "krishna", "shri", "sri", "swaminarayan", "balaji", "ganesh", "durga",
+    "pentecost", "apostolic", "redeemed", "elim", "central", "grand", "gujarat", "punjab",
+    "bengal", "kashmir", "tamil", "gujarati", "punjabi", "bengali", "kashmiri", "hindu", "sikh",
+    "muslim", "islamic", "jain", "buddhist",
+}  # fmt: skip
+# a faith alone before the head says nothing ("the sikh temple", "the hindu society")
+FAITHS = {"hindu", "sikh", "muslim", "islamic", "jain", "buddhist"}
+# a congregation of a church named for its denomination: "the church of pentecost",
+# "new testament church of god"
+CHURCH_OF = re.compile(
+    r"\b(?P<name>(?:(?:new|testament|redeemed|christian|apostolic|seventh|day)[ \t]+)*church[ \t]+"
+    r"of[ \t]+(?:pentecost|god(?:[ \t]+of[ \t]+prophecy)?|the[ \t]+nazarene|christ))\b"
+)
 
 
+# a public body named by its compass point, typed low: "the western trust", "south west fire"
+COMPASS_BODY = re.compile(
+    r"(?<![\w'’-])(?P<name>(?:(?:north|south)[ \t-]?(?:east|west)(?:ern)?|northern|southern|"
+    r"eastern|western|north|south|east|west|mid)[ \t]+(?:health[ \t]+and[ \t]+social[ \t]+care[ \t]+"
+    r"|health[ \t]+)?(?:trust|board|police|fire(?:[ \t]+and[ \t]+rescue)?|ambulance(?:[ \t]+service)?))\b"
+)
 # "city college", "county academy": these name an institution, not a kind of building
 ORG_MODIFIERS = {"city", "county", "community", "district"}
 
@@ -216,7 +241,17 @@ class LowerCasePlaceRecognizer(LocalRecognizer):
             ):
                 i -= 1
             names = [doc[x].lower_ for x in range(i, k)]
-            if not names or all(is_vocabulary(w) for w in names):
+            if not names or all(w in FAITHS for w in names):
                 continue
+            if all(is_vocabulary(w) and w not in FAITH_NAMING for w in names):
+                continue
+            if low == "society" and not any(w in FAITHS for w in names):
+                continue  # "the building society", "the housing society"
             out.append(result("ORG", doc[i].idx, tok.idx + len(tok), self.SCORE, self))
+        text = doc.text
+        for m in COMPASS_BODY.finditer(text):
+            out.append(result("ORG", m.start("name"), m.end("name"), self.SCORE, self))
+        if "church of" in text:
+            for m in CHURCH_OF.finditer(text):
+                out.append(result("ORG", m.start("name"), m.end("name"), self.SCORE, self))
         return out
