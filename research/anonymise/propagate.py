@@ -129,6 +129,28 @@ def propagatable(surface: str) -> bool:
     return not all(t in STOP_WORDS or is_ambiguous(t) and t not in _first_names() for t in tokens)
 
 
+# in a turn typed without capitals, a known name that is also a word ("grace") is someone's
+# only where it is said to or of a person: "i'm grace, i'm a nurse", "can i check grace, the rph"
+INTRODUCED_BY = {"i'm", "im", "i’m", "thanks", "cheers", "hiya", "hi", "hello", "morning", "is"}
+ADDRESSED_AFTER = {"and", "check", "ask", "thanks", "cheers", "sorry", "right", "ok", "okay"}
+ADDRESSED_AFTER |= {"so", "yes", "yeah", "no", "well", "over", "to", "oh", "hiya", "hi", "hello"}
+_CASED = re.compile(r"\b[A-Z][a-z]")
+
+
+def _addressed(text: str, words: list, i: int, end: int) -> bool:
+    """A lower-case turn, and the word at i introduced ("i'm grace", "my name is grace") or
+    addressed with a comma after it ("and grace, you wanted...", "check grace, the rph")."""
+    if _CASED.search(text):
+        return False
+    before = _fold(words[i - 1][2]) if i > 0 else ""
+    if before in INTRODUCED_BY:
+        return before != "is" or (i > 2 and _fold(words[i - 2][2]) in {"name", "name's"})
+    if end < len(text) and text[end] == ",":
+        gap = text[words[i - 1][1] : words[i][0]] if i > 0 else ""
+        return i == 0 or before in ADDRESSED_AFTER or "," in gap
+    return False
+
+
 @dataclass(frozen=True)
 class Hit:
     start: int
@@ -236,6 +258,8 @@ class NameMatcher:
                 ):
                     continue
                 if key in self._free or (n == 1 and key in self._caps and form[:1].isupper()):
+                    return Hit(start, end, text[start:end], text[start:end]), n
+                if n == 1 and key in self._caps and _addressed(text, words, i, end):
                     return Hit(start, end, text[start:end], text[start:end]), n
         return None
 

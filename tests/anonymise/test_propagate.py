@@ -56,6 +56,18 @@ def test_a_clitic_is_no_name_part_but_an_apostrophe_in_a_name_is():
     assert [h.text for h in found] == ["O'Neill"]  # the possessive stays outside the hit
 
 
+def test_a_name_that_is_a_word_spreads_into_lower_case_only_where_someone_is_addressed():
+    m = NameMatcher(["grace okoro", "Dawn"])
+    found = lambda text: [h.text for h in m.find(text)]  # noqa: E731
+    assert found("hello everyone, i'm grace, i'm a staff nurse") == ["grace"]
+    assert found("can i check grace, the rph, that's royal preston") == ["grace"]
+    assert found("noted! and grace, you wanted to add something") == ["grace"]
+    assert found("my name is dawn and i work nights") == ["dawn"]
+    assert found("by the grace of god, it was a saving grace, honestly") == []
+    assert found("we left at dawn, and grace period is over") == []
+    assert found("And grace, you wanted something? At dawn, Dawn came.") == ["Dawn"]  # cased
+
+
 def test_low_confidence_surfaces_spread_only_without_ordinary_words():
     from research.anonymise.apply import _no_ordinary_word
 
