@@ -89,6 +89,10 @@ def test_only_in_turns_without_capitals(run, lower):
         ("a recruitment day at the gujarat hindu society", "gujarat hindu society"),
         ("my church the church of pentecost in forest gate", "church of pentecost"),
         ("through new testament church of god on the high road", "new testament church of god"),
+        # a school by its short name after going to it, a college named "new"
+        ("she went to tong high and then the college", "tong high"),
+        ("i only had a d from belle vue boys so i did functional skills", "belle vue boys"),
+        ("i started last year straight from new college", "new college"),
         # a public body by its compass point
         ("i'm a pharmacist at altnagelvin, so the western trust", "western trust"),
         ("he moved over to south east health board last year", "south east health board"),
@@ -101,6 +105,11 @@ def test_named_faith_buildings_and_saints(run, lower, text, expected):
 def test_generic_faith_buildings_are_left(run, lower):
     assert run(lower, "the local mosque and the sikh temple helped, and the church") == []
     assert run(lower, "the hindu temple, the building society and the church of england") == []
+    assert (
+        run(lower, "we went to see the boys, prices went sky high, my son went to the girls") == []
+    )
+    assert run(lower, "the kids went from boys to men and it went very high in 2020") == []
+    assert run(lower, "the new college building opens and she left new college campus") == []
 
 
 def test_a_word_in_no_list_after_a_preposition_and_the_is_a_place(run, lower):

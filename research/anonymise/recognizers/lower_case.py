@@ -104,6 +104,23 @@ CHURCH_OF = re.compile(
 )
 
 
+# a school by its short name after going to it: "went to tong high", "from belle vue boys",
+# "goes to bradford girls"; a college new by name, bare after a preposition: "at new college"
+_NOT_SCHOOL = (
+    r"(?:the|a|an|my|his|her|their|our|your|to|from|in|at|on|of|and|see|visit|watch|meet|help|play|work|school|"
+    r"college|uni|university|sixth|high|boys|girls|all|some|two|three|both|other|big|little|"
+    r"older|younger|very|too|so|really|sky)\b"
+)
+SCHOOL_SHORT = re.compile(
+    r"\b(?:went|go|goes|going|gone|been|sent|left|attended|from)[ \t]+(?:to[ \t]+)?"
+    r"(?P<name>(?!" + _NOT_SCHOOL + r")[a-z]+(?:[ \t]+(?!" + _NOT_SCHOOL + r")[a-z]+)?"
+    r"[ \t]+(?:high|boys|girls|grammar))\b(?![ \t]+(?:street|road|school|level|levels|up|"
+    r"who|that|were|are))"
+)
+NEW_COLLEGE = re.compile(
+    r"\b(?:at|from|to|in|into|attended|left)[ \t]+(?P<name>new[ \t]+college)\b(?![ \t]+(?:building|site|campus|"
+    r"block|course|courses|year|term|student|students|principal|staff))"
+)
 # a public body named by its compass point, typed low: "the western trust", "south west fire"
 COMPASS_BODY = re.compile(
     r"(?<![\w'’-])(?P<name>(?:(?:north|south)[ \t-]?(?:east|west)(?:ern)?|northern|southern|"
@@ -249,6 +266,9 @@ class LowerCasePlaceRecognizer(LocalRecognizer):
                 continue  # "the building society", "the housing society"
             out.append(result("ORG", doc[i].idx, tok.idx + len(tok), self.SCORE, self))
         text = doc.text
+        for pattern in (SCHOOL_SHORT, NEW_COLLEGE):
+            for m in pattern.finditer(text):
+                out.append(result("ORG", m.start("name"), m.end("name"), self.SCORE, self))
         for m in COMPASS_BODY.finditer(text):
             out.append(result("ORG", m.start("name"), m.end("name"), self.SCORE, self))
         if "church of" in text:
